@@ -1,0 +1,81 @@
+# One entry point for everything: `make demo`, `make test`, `make generate`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The generator's ruff post-hooks are found on PATH, so the venv must come first.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+SPEC        := openapi/ionq-v0.4.yaml
+GEN_CONFIG  := openapi/generator-config.yaml
+GEN_OUT     := generated/ionq_api
+GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
+
+.PHONY: help venv demo test lint typecheck check-generated generate pytest contract bench emulator clean
+
+help:
+	@echo "make demo | test | generate | check-generated | lint | typecheck | contract URL=.. KEY=.. | bench | emulator"
+
+# --- environment ---------------------------------------------------------------
+PY_FOR_VENV := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
+
+$(BIN)/python:
+	$(PY_FOR_VENV) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# --- the two commands of the README ---------------------------------------------
+demo: venv
+	$(BIN)/python examples/demo.py
+
+test: venv lint typecheck check-generated pytest
+
+# --- pieces of `make test` --------------------------------------------------------
+lint: venv
+	$(BIN)/ruff check ionq_client tests bench examples
+	$(BIN)/ruff format --check ionq_client tests bench examples
+
+typecheck: venv
+	$(BIN)/mypy ionq_client
+
+pytest: venv
+	$(BIN)/pytest -q
+
+# Regenerate into a scratch folder and fail, showing the difference, if the
+# committed generated/ no longer matches what the spec produces.
+check-generated: venv
+	@tmp=$$(mktemp -d) && \
+	$(BIN)/openapi-python-client generate --path $(SPEC) $(GEN_FLAGS) --output-path $$tmp/ionq_api >/dev/null && \
+	touch $$tmp/ionq_api/py.typed && \
+	if diff -ru -x .ruff_cache -x __pycache__ $(GEN_OUT) $$tmp/ionq_api; then \
+		echo "generated/ is up to date with $(SPEC)"; rm -rf $$tmp; \
+	else \
+		echo "generated/ differs from what $(SPEC) produces: run 'make generate' and commit" >&2; rm -rf $$tmp; exit 1; \
+	fi
+
+generate: venv
+	$(BIN)/openapi-python-client generate --path $(SPEC) $(GEN_FLAGS) --output-path $(GEN_OUT)
+	touch $(GEN_OUT)/py.typed
+	rm -rf $(GEN_OUT)/.ruff_cache
+
+# --- extras ---------------------------------------------------------------------------
+URL ?=
+KEY ?=
+contract: venv
+	@test -n "$(URL)" || { echo "usage: make contract URL=https://api.ionq.co/v0.4 KEY=<api key> [MODE=read|all]" >&2; exit 2; }
+	IONQ_CONTRACT_URL="$(URL)" IONQ_CONTRACT_KEY="$(KEY)" IONQ_CONTRACT_MODE="$(or $(MODE),read)" \
+		$(BIN)/pytest -q -p no:randomly tests/contract/test_live_contract.py
+
+bench: venv
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python bench/run.py
+
+emulator: venv
+	$(BIN)/python -m ionq_client.testing
+
+clean:
+	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .hypothesis

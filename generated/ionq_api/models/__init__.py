@@ -1,0 +1,175 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .aggregated_probabilities import AggregatedProbabilities
+from .artifact_descriptor import ArtifactDescriptor
+from .backend_info import BackendInfo
+from .backend_status import BackendStatus
+from .characterization import Characterization
+from .characterization_list import CharacterizationList
+from .circuit_entry import CircuitEntry
+from .circuit_entry_registers import CircuitEntryRegisters
+from .circuit_job_payload import CircuitJobPayload
+from .compilation_settings import CompilationSettings
+from .cost_amount import CostAmount
+from .cost_unit import CostUnit
+from .error import Error
+from .error_mitigation_settings import ErrorMitigationSettings
+from .failure_code import FailureCode
+from .fidelities import Fidelities
+from .fidelity_statistic import FidelityStatistic
+from .format_id import FormatId
+from .format_schema import FormatSchema
+from .gate_counts import GateCounts
+from .gate_set import GateSet
+from .histogram import Histogram
+from .job_canceled import JobCanceled
+from .job_copy_payload import JobCopyPayload
+from .job_cost import JobCost
+from .job_created import JobCreated
+from .job_deleted import JobDeleted
+from .job_failure import JobFailure
+from .job_ids import JobIds
+from .job_list import JobList
+from .job_metadata import JobMetadata
+from .job_output import JobOutput
+from .job_output_compilation import JobOutputCompilation
+from .job_output_compilation_compiled_circuits import (
+    JobOutputCompilationCompiledCircuits,
+)
+from .job_output_error_mitigation import JobOutputErrorMitigation
+from .job_payload_type import JobPayloadType
+from .job_settings import JobSettings
+from .job_stats import JobStats
+from .job_status import JobStatus
+from .jobs_canceled import JobsCanceled
+from .jobs_deleted import JobsDeleted
+from .json_artifact import JsonArtifact
+from .multi_circuit_input import MultiCircuitInput
+from .multi_circuit_job import MultiCircuitJob
+from .multi_circuit_job_metadata_type_0 import MultiCircuitJobMetadataType0
+from .multi_circuit_job_payload import MultiCircuitJobPayload
+from .native_circuit_input import NativeCircuitInput
+from .native_gate import NativeGate
+from .native_gate_name import NativeGateName
+from .noise_model import NoiseModel
+from .noise_settings import NoiseSettings
+from .probabilities import Probabilities
+from .qasm_3_input import Qasm3Input
+from .qasm_3_job_payload import Qasm3JobPayload
+from .qis_circuit_input import QisCircuitInput
+from .qis_gate import QisGate
+from .qis_gate_name import QisGateName
+from .rate_card import RateCard
+from .rate_card_estimate import RateCardEstimate
+from .rate_card_estimate_estimate_context import RateCardEstimateEstimateContext
+from .rate_card_rates_item import RateCardRatesItem
+from .rate_information_estimate import RateInformationEstimate
+from .rate_information_estimate_input_values import RateInformationEstimateInputValues
+from .rate_information_estimate_rate_information import (
+    RateInformationEstimateRateInformation,
+)
+from .result_artifacts import ResultArtifacts
+from .result_link import ResultLink
+from .result_urls import ResultUrls
+from .session import Session
+from .session_creation_payload import SessionCreationPayload
+from .session_limits import SessionLimits
+from .session_list import SessionList
+from .session_settings import SessionSettings
+from .session_status import SessionStatus
+from .single_circuit_job import SingleCircuitJob
+from .single_circuit_job_metadata_type_0 import SingleCircuitJobMetadataType0
+from .single_circuit_job_type import SingleCircuitJobType
+from .timings import Timings
+from .usage_grouping import UsageGrouping
+from .usage_modality import UsageModality
+from .usage_report import UsageReport
+from .usage_report_usage_data_item import UsageReportUsageDataItem
+from .validation_detail import ValidationDetail
+from .who_am_i import WhoAmI
+
+__all__ = (
+    "AggregatedProbabilities",
+    "ArtifactDescriptor",
+    "BackendInfo",
+    "BackendStatus",
+    "Characterization",
+    "CharacterizationList",
+    "CircuitEntry",
+    "CircuitEntryRegisters",
+    "CircuitJobPayload",
+    "CompilationSettings",
+    "CostAmount",
+    "CostUnit",
+    "Error",
+    "ErrorMitigationSettings",
+    "FailureCode",
+    "Fidelities",
+    "FidelityStatistic",
+    "FormatId",
+    "FormatSchema",
+    "GateCounts",
+    "GateSet",
+    "Histogram",
+    "JobCanceled",
+    "JobCopyPayload",
+    "JobCost",
+    "JobCreated",
+    "JobDeleted",
+    "JobFailure",
+    "JobIds",
+    "JobList",
+    "JobMetadata",
+    "JobOutput",
+    "JobOutputCompilation",
+    "JobOutputCompilationCompiledCircuits",
+    "JobOutputErrorMitigation",
+    "JobPayloadType",
+    "JobSettings",
+    "JobStats",
+    "JobStatus",
+    "JobsCanceled",
+    "JobsDeleted",
+    "JsonArtifact",
+    "MultiCircuitInput",
+    "MultiCircuitJob",
+    "MultiCircuitJobMetadataType0",
+    "MultiCircuitJobPayload",
+    "NativeCircuitInput",
+    "NativeGate",
+    "NativeGateName",
+    "NoiseModel",
+    "NoiseSettings",
+    "Probabilities",
+    "Qasm3Input",
+    "Qasm3JobPayload",
+    "QisCircuitInput",
+    "QisGate",
+    "QisGateName",
+    "RateCard",
+    "RateCardEstimate",
+    "RateCardEstimateEstimateContext",
+    "RateCardRatesItem",
+    "RateInformationEstimate",
+    "RateInformationEstimateInputValues",
+    "RateInformationEstimateRateInformation",
+    "ResultArtifacts",
+    "ResultLink",
+    "ResultUrls",
+    "Session",
+    "SessionCreationPayload",
+    "SessionLimits",
+    "SessionList",
+    "SessionSettings",
+    "SessionStatus",
+    "SingleCircuitJob",
+    "SingleCircuitJobMetadataType0",
+    "SingleCircuitJobType",
+    "Timings",
+    "UsageGrouping",
+    "UsageModality",
+    "UsageReport",
+    "UsageReportUsageDataItem",
+    "ValidationDetail",
+    "WhoAmI",
+)

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job_metadata import JobMetadata
+    from ..models.job_settings import JobSettings
+    from ..models.noise_settings import NoiseSettings
+
+
+T = TypeVar("T", bound="JobCopyPayload")
+
+
+@_attrs_define
+class JobCopyPayload:
+    """Settings to change when cloning or moving a job; all optional.
+
+    Attributes:
+        parent (str | Unset): The job to copy
+        backend (str | Unset): The backend to run on, such as `simulator` or `qpu.forte-1`.
+        name (str | Unset): A label for people.
+        metadata (JobMetadata | Unset): Free-form string labels kept with the job (at most 10, names up to 40
+            characters).
+        shots (int | Unset): Repetitions of the circuit (the server uses 100 when omitted).
+        session_id (str | Unset): Run the job inside this open session.
+        settings (JobSettings | Unset): How the job is compiled and which error mitigation is applied.
+        dry_run (bool | Unset): Validate and price the job without running it.
+        noise (NoiseSettings | Unset): Noise to simulate (simulator backend only).
+    """
+
+    parent: str | Unset = UNSET
+    backend: str | Unset = UNSET
+    name: str | Unset = UNSET
+    metadata: JobMetadata | Unset = UNSET
+    shots: int | Unset = UNSET
+    session_id: str | Unset = UNSET
+    settings: JobSettings | Unset = UNSET
+    dry_run: bool | Unset = UNSET
+    noise: NoiseSettings | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        parent = self.parent
+
+        backend = self.backend
+
+        name = self.name
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        shots = self.shots
+
+        session_id = self.session_id
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        dry_run = self.dry_run
+
+        noise: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.noise, Unset):
+            noise = self.noise.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if parent is not UNSET:
+            field_dict["parent"] = parent
+        if backend is not UNSET:
+            field_dict["backend"] = backend
+        if name is not UNSET:
+            field_dict["name"] = name
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if shots is not UNSET:
+            field_dict["shots"] = shots
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+        if noise is not UNSET:
+            field_dict["noise"] = noise
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.job_metadata import JobMetadata
+        from ..models.job_settings import JobSettings
+        from ..models.noise_settings import NoiseSettings
+
+        d = dict(src_dict)
+        parent = d.pop("parent", UNSET)
+
+        backend = d.pop("backend", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: JobMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = JobMetadata.from_dict(_metadata)
+
+        shots = d.pop("shots", UNSET)
+
+        session_id = d.pop("session_id", UNSET)
+
+        _settings = d.pop("settings", UNSET)
+        settings: JobSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = JobSettings.from_dict(_settings)
+
+        dry_run = d.pop("dry_run", UNSET)
+
+        _noise = d.pop("noise", UNSET)
+        noise: NoiseSettings | Unset
+        if isinstance(_noise, Unset):
+            noise = UNSET
+        else:
+            noise = NoiseSettings.from_dict(_noise)
+
+        job_copy_payload = cls(
+            parent=parent,
+            backend=backend,
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            session_id=session_id,
+            settings=settings,
+            dry_run=dry_run,
+            noise=noise,
+        )
+
+        return job_copy_payload

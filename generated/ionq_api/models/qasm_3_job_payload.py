@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job_metadata import JobMetadata
+    from ..models.job_settings import JobSettings
+    from ..models.noise_settings import NoiseSettings
+    from ..models.qasm_3_input import Qasm3Input
+
+
+T = TypeVar("T", bound="Qasm3JobPayload")
+
+
+@_attrs_define
+class Qasm3JobPayload:
+    """A program in OpenQASM 3.
+
+    Attributes:
+        type_ (Literal['ionq.qasm3.v1']): Selects the OpenQASM 3 format.
+        backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`.
+        input_ (Qasm3Input): An OpenQASM 3 program.
+        name (str | Unset): A label for people.
+        metadata (JobMetadata | Unset): Free-form string labels kept with the job (at most 10, names up to 40
+            characters).
+        shots (int | Unset): Repetitions of the circuit (the server uses 100 when omitted).
+        session_id (str | Unset): Run the job inside this open session.
+        settings (JobSettings | Unset): How the job is compiled and which error mitigation is applied.
+        dry_run (bool | Unset): Validate and price the job without running it.
+        noise (NoiseSettings | Unset): Noise to simulate (simulator backend only).
+    """
+
+    type_: Literal["ionq.qasm3.v1"]
+    backend: str
+    input_: Qasm3Input
+    name: str | Unset = UNSET
+    metadata: JobMetadata | Unset = UNSET
+    shots: int | Unset = UNSET
+    session_id: str | Unset = UNSET
+    settings: JobSettings | Unset = UNSET
+    dry_run: bool | Unset = UNSET
+    noise: NoiseSettings | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        backend = self.backend
+
+        input_ = self.input_.to_dict()
+
+        name = self.name
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        shots = self.shots
+
+        session_id = self.session_id
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        dry_run = self.dry_run
+
+        noise: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.noise, Unset):
+            noise = self.noise.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "backend": backend,
+                "input": input_,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if shots is not UNSET:
+            field_dict["shots"] = shots
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+        if noise is not UNSET:
+            field_dict["noise"] = noise
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.job_metadata import JobMetadata
+        from ..models.job_settings import JobSettings
+        from ..models.noise_settings import NoiseSettings
+        from ..models.qasm_3_input import Qasm3Input
+
+        d = dict(src_dict)
+        type_ = cast(Literal["ionq.qasm3.v1"], d.pop("type"))
+        if type_ != "ionq.qasm3.v1":
+            raise ValueError(f"type must match const 'ionq.qasm3.v1', got '{type_}'")
+
+        backend = d.pop("backend")
+
+        input_ = Qasm3Input.from_dict(d.pop("input"))
+
+        name = d.pop("name", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: JobMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = JobMetadata.from_dict(_metadata)
+
+        shots = d.pop("shots", UNSET)
+
+        session_id = d.pop("session_id", UNSET)
+
+        _settings = d.pop("settings", UNSET)
+        settings: JobSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = JobSettings.from_dict(_settings)
+
+        dry_run = d.pop("dry_run", UNSET)
+
+        _noise = d.pop("noise", UNSET)
+        noise: NoiseSettings | Unset
+        if isinstance(_noise, Unset):
+            noise = UNSET
+        else:
+            noise = NoiseSettings.from_dict(_noise)
+
+        qasm_3_job_payload = cls(
+            type_=type_,
+            backend=backend,
+            input_=input_,
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            session_id=session_id,
+            settings=settings,
+            dry_run=dry_run,
+            noise=noise,
+        )
+
+        return qasm_3_job_payload

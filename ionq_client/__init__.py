@@ -1,0 +1,78 @@
+"""ionq-client: a typed client for IonQ's quantum computing API (v0.4).
+
+Public names are imported on first use (PEP 562), so ``import ionq_client``
+stays cheap: httpx and the generated models load only when a client is built.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._exceptions import (
+        IonQAPIError,
+        IonQAuthenticationError,
+        IonQBadRequestError,
+        IonQConflictError,
+        IonQConnectionError,
+        IonQCredentialsError,
+        IonQError,
+        IonQJobCanceledError,
+        IonQJobError,
+        IonQJobFailedError,
+        IonQJobTimeoutError,
+        IonQNotFoundError,
+        IonQPayloadTooLargeError,
+        IonQPermissionDeniedError,
+        IonQRateLimitError,
+        IonQResponseError,
+        IonQRetriableError,
+        IonQServerError,
+        IonQTimeoutError,
+        IonQUnprocessableEntityError,
+        IonQValidationError,
+    )
+
+__all__ = [
+    "IonQAPIError",
+    "IonQAuthenticationError",
+    "IonQBadRequestError",
+    "IonQConflictError",
+    "IonQConnectionError",
+    "IonQCredentialsError",
+    "IonQError",
+    "IonQJobCanceledError",
+    "IonQJobError",
+    "IonQJobFailedError",
+    "IonQJobTimeoutError",
+    "IonQNotFoundError",
+    "IonQPayloadTooLargeError",
+    "IonQPermissionDeniedError",
+    "IonQRateLimitError",
+    "IonQResponseError",
+    "IonQRetriableError",
+    "IonQServerError",
+    "IonQTimeoutError",
+    "IonQUnprocessableEntityError",
+    "IonQValidationError",
+    "__version__",
+]
+
+# Where each lazily imported public name lives.
+_LAZY: dict[str, str] = {name: "._exceptions" for name in __all__ if name.startswith("IonQ")}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ionq_client' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

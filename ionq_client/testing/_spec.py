@@ -1,0 +1,140 @@
+"""The OpenAPI description as JSON Schema validators.
+
+The emulator, the contract tests and the payload tests all validate with the
+schemas in ``openapi/``; nothing in this package restates a field list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_NAME = "ionq-v0.4.yaml"
+_SPEC_URI = "urn:ionq-client:openapi"
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def spec_path() -> Path:
+    """The spec shipped in the wheel, else the one in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_spec" / SPEC_NAME, here.parent / "openapi" / SPEC_NAME):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"{SPEC_NAME} is neither packaged nor in a source checkout")
+
+
+@functools.cache
+def load_spec() -> dict[str, Any]:
+    with spec_path().open(encoding="utf-8") as fh:
+        return cast(dict[str, Any], yaml.safe_load(fh))
+
+
+@functools.cache
+def _registry() -> Registry[Any]:
+    resource: Resource[Any] = Resource.from_contents(load_spec(), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
+    return registry
+
+
+@functools.cache
+def validator(pointer: str) -> Draft202012Validator:
+    """A validator for the schema at ``pointer`` (``#/components/schemas/Job``)."""
+    return Draft202012Validator(
+        {"$ref": _SPEC_URI + pointer},
+        registry=_registry(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def schema_validator(name: str) -> Draft202012Validator:
+    return validator(f"#/components/schemas/{name}")
+
+
+def errors(pointer_or_validator: str | Draft202012Validator, instance: object) -> list[str]:
+    """Every violation as ``"path: message"``; an empty list means valid."""
+    v = (
+        validator(pointer_or_validator)
+        if isinstance(pointer_or_validator, str)
+        else pointer_or_validator
+    )
+    return [
+        f"{error.json_path}: {error.message}"
+        for error in sorted(v.iter_errors(instance), key=lambda e: list(e.path))
+    ]
+
+
+def offending_keys(v: Draft202012Validator, instance: object) -> list[str]:
+    """Dotted paths of the fields that break the schema, IonQ's ``validation.keys``."""
+    keys: list[str] = []
+    for error in v.iter_errors(instance):
+        deepest = error
+        while deepest.context:  # descend into oneOf/anyOf to the real culprit
+            deepest = max(deepest.context, key=lambda e: len(e.absolute_path))
+        path = ".".join(str(p) for p in deepest.absolute_path)
+        if deepest.validator == "additionalProperties" and isinstance(deepest.instance, dict):
+            extra = re.findall(r"'([^']+)' was unexpected", deepest.message)
+            path = ".".join(filter(None, [path, *extra]))
+        if deepest.validator == "required":
+            missing = re.findall(r"'([^']+)' is a required property", deepest.message)
+            path = ".".join(filter(None, [path, *missing]))
+        if path not in keys:
+            keys.append(path or "body")
+    return keys
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    operation_id: str
+    tags: tuple[str, ...]
+    definition: Mapping[str, Any]
+    path_parameters: tuple[Mapping[str, Any], ...]
+
+    @property
+    def parameters(self) -> list[Mapping[str, Any]]:
+        """Path-level and operation-level parameters, with $refs resolved."""
+        spec = load_spec()
+        out = []
+        for p in [*self.path_parameters, *self.definition.get("parameters", [])]:
+            out.append(resolve(spec, p))
+        return out
+
+    @property
+    def public(self) -> bool:
+        """True when the operation needs no API key."""
+        return self.definition.get("security") == []
+
+
+def resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def operations() -> Iterator[Operation]:
+    spec = load_spec()
+    for path, item in spec["paths"].items():
+        for method in _METHODS:
+            if method in item:
+                op = item[method]
+                yield Operation(
+                    method=method.upper(),
+                    path=path,
+                    operation_id=op["operationId"],
+                    tags=tuple(op.get("tags", ())),
+                    definition=op,
+                    path_parameters=tuple(item.get("parameters", ())),
+                )
