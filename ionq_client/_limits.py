@@ -1,0 +1,28 @@
+"""IonQ's documented numeric limits, kept in one place so the builder, the job
+validator and the tests can never disagree about where a boundary lies."""
+
+from __future__ import annotations
+
+from typing import Final
+
+MIN_SHOTS: Final = 1
+MAX_SHOTS: Final = 1_000_000
+
+MAX_METADATA_KEYS: Final = 10
+MIN_METADATA_KEY_LENGTH: Final = 1
+MAX_METADATA_KEY_LENGTH: Final = 40
+
+MAX_CIRCUITS_PER_JOB: Final = 5_000
+MAX_GATES_PER_JOB: Final = 150_000
+MAX_GATES_PER_CIRCUIT: Final = 150_000
+
+MIN_QUBITS: Final = 1
+
+# Native MS gate: the entangling angle is in turns; 0.25 is the fully entangling gate.
+MS_ANGLE_MIN: Final = 0.0
+MS_ANGLE_MAX: Final = 0.25
+MS_ANGLE_DEFAULT: Final = 0.25
+
+NOISE_MODELS: Final = frozenset(
+    {"ideal", "harmony", "aria-1", "aria-2", "forte-1", "forte-enterprise-1"}
+)

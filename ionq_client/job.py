@@ -1,0 +1,461 @@
+"""Describe an IonQ job in typed Python and turn it into the create-job JSON body.
+
+IonQ's schema forbids extra properties and answers most mistakes with a terse
+400, so everything is checked locally first. :meth:`IonQJob.to_payload` only
+assembles the dict; :func:`validate_payload` is the single place the wire rules
+live, which keeps typed jobs and hand-written dicts held to the same standard.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ionq_client import _limits
+from ionq_client._exceptions import IonQValidationError
+from ionq_client.circuit import (
+    GATESETS,
+    Circuit,
+    NativeCircuit,
+    validate_gates,
+    validate_qubit_count,
+    validate_registers,
+)
+
+__all__ = [
+    "JOB_TYPES",
+    "ErrorMitigation",
+    "IonQJob",
+    "Noise",
+    "validate_payload",
+]
+
+CIRCUIT_TYPE = "ionq.circuit.v1"
+MULTI_CIRCUIT_TYPE = "ionq.multi-circuit.v1"
+QASM3_TYPE = "ionq.qasm3.v1"
+JOB_TYPES: frozenset[str] = frozenset({CIRCUIT_TYPE, MULTI_CIRCUIT_TYPE, QASM3_TYPE})
+
+_TOP_LEVEL_KEYS = frozenset(
+    {"type", "backend", "input", "name", "shots", "metadata", "session_id", "settings"}
+    | {"dry_run", "noise"}
+)
+_CIRCUIT_INPUT_KEYS = frozenset({"qubits", "gateset", "circuit"})
+_MULTI_INPUT_KEYS = frozenset({"qubits", "gateset", "circuits"})
+_ENTRY_KEYS = frozenset({"name", "qubits", "circuit", "registers"})
+_ERROR_MITIGATION_KEYS = frozenset({"debiasing", "symmetry_verification"})
+_COMPILATION_KINDS: dict[str, type] = {
+    "gate_basis": str,
+    "precision": str,
+    "opt": float,
+    "service_version": str,
+}
+_QASM_HEADER = re.compile(r"OPENQASM[ \t]+3(?:\.\d+)?[ \t]*;")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ErrorMitigation:
+    """IonQ's error-mitigation switches; ``None`` leaves the server default in place."""
+
+    debiasing: bool | None = None
+    symmetry_verification: bool | None = None
+
+    def to_dict(self) -> dict[str, bool]:
+        return {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if getattr(self, f.name) is not None
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Noise:
+    """Simulator noise model; only meaningful on the ``simulator`` backend."""
+
+    model: str = "ideal"
+    seed: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"model": self.model}
+        if self.seed is not None:
+            out["seed"] = self.seed
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class IonQJob:
+    """Everything needed to create one job; give exactly one of circuit, circuits or qasm."""
+
+    circuit: Circuit | NativeCircuit | None = None
+    circuits: Sequence[Circuit | NativeCircuit] | None = None
+    qasm: str | None = None
+    backend: str = "simulator"
+    shots: int = 100
+    name: str | None = None
+    metadata: Mapping[str, str] | None = None
+    error_mitigation: ErrorMitigation | None = None
+    noise: Noise | None = None
+    compilation: Mapping[str, Any] | None = None
+    session_id: str | None = None
+    dry_run: bool = False
+
+    def with_metadata(self, **extra: str) -> IonQJob:
+        """A copy with extra tags merged in (later keys win), e.g. for client-side tracing."""
+        return dataclasses.replace(self, metadata={**(self.metadata or {}), **extra})
+
+    def to_payload(self) -> dict[str, Any]:
+        """The JSON body for ``POST /jobs``, validated; raises IonQValidationError."""
+        given = [k for k in ("circuit", "circuits", "qasm") if getattr(self, k) is not None]
+        if len(given) != 1:
+            problem = "nothing given" if not given else f"got {', '.join(given)}"
+            raise IonQValidationError(
+                "circuit", f"give exactly one of circuit, circuits or qasm ({problem})"
+            )
+        payload: dict[str, Any] = {}
+        if self.circuit is not None:
+            payload["type"] = CIRCUIT_TYPE
+            payload["input"] = self._single_input(self.circuit)
+        elif self.circuits is not None:
+            payload["type"] = MULTI_CIRCUIT_TYPE
+            payload["input"] = self._multi_input(self.circuits)
+        else:
+            payload["type"] = QASM3_TYPE
+            payload["input"] = {"data": self.qasm}
+        payload["backend"] = self.backend
+        payload["shots"] = self.shots
+        if self.name is not None:
+            payload["name"] = self.name
+        if self.metadata:
+            payload["metadata"] = dict(self.metadata)
+        if self.session_id is not None:
+            payload["session_id"] = self.session_id
+        settings = self._settings()
+        if settings:
+            payload["settings"] = settings
+        if self.noise is not None:
+            if not isinstance(self.noise, Noise):
+                raise IonQValidationError("noise", "must be a Noise instance")
+            payload["noise"] = self.noise.to_dict()
+        if self.dry_run is not False:
+            payload["dry_run"] = self.dry_run  # a non-bool reaches validate_payload's error
+        validate_payload(payload)
+        return payload
+
+    @staticmethod
+    def _single_input(circuit: object) -> dict[str, Any]:
+        if not isinstance(circuit, (Circuit, NativeCircuit)):
+            raise IonQValidationError(
+                "circuit", f"must be a Circuit or NativeCircuit, got {type(circuit).__name__}"
+            )
+        return circuit._as_input(circuit._raw_gates())
+
+    @staticmethod
+    def _multi_input(circuits: object) -> dict[str, Any]:
+        # Limits are checked before any gate is copied so huge batches fail fast.
+        if isinstance(circuits, (str, bytes)) or not isinstance(circuits, Sequence):
+            raise IonQValidationError("circuits", "must be a list of circuits")
+        if not circuits:
+            raise IonQValidationError("circuits", "at least one circuit is required")
+        _check_circuit_count(len(circuits), "circuits")
+        gateset: str | None = None
+        total = 0
+        for i, circuit in enumerate(circuits):
+            if not isinstance(circuit, (Circuit, NativeCircuit)):
+                raise IonQValidationError(
+                    f"circuits[{i}]",
+                    f"must be a Circuit or NativeCircuit, got {type(circuit).__name__}",
+                )
+            if gateset is None:
+                gateset = circuit.gateset
+            elif circuit.gateset != gateset:
+                raise IonQValidationError(
+                    f"circuits[{i}]",
+                    f"is a {circuit.gateset!r} circuit but circuits[0] is {gateset!r}; "
+                    "one job takes one gateset",
+                )
+            total += len(circuit)
+        _check_total_gates(total, "circuits")
+        return {
+            "gateset": gateset,
+            "qubits": max(c.qubits for c in circuits),
+            "circuits": [
+                c._as_entry(f"circuit-{i}", c._raw_gates()) for i, c in enumerate(circuits)
+            ],
+        }
+
+    def _settings(self) -> dict[str, Any]:
+        settings: dict[str, Any] = {}
+        if self.error_mitigation is not None:
+            if not isinstance(self.error_mitigation, ErrorMitigation):
+                raise IonQValidationError("error_mitigation", "must be an ErrorMitigation instance")
+            mitigation = self.error_mitigation.to_dict()
+            if mitigation:
+                settings["error_mitigation"] = mitigation
+        if self.compilation:
+            settings["compilation"] = dict(self.compilation)
+        return settings
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _fail_unknown_keys(obj: Mapping[str, Any], allowed: frozenset[str], path: str) -> None:
+    for key in obj:
+        if key not in allowed:
+            where = f"{path}.{key}" if path else str(key)
+            raise IonQValidationError(where, "unknown property (IonQ rejects extra properties)")
+
+
+def _mapping(value: object, path: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise IonQValidationError(path, f"must be an object, got {type(value).__name__}")
+    return value
+
+
+def _string(value: object, path: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise IonQValidationError(path, "must be a non-empty string")
+    return value
+
+
+def _bool(value: object, path: str) -> None:
+    if not isinstance(value, bool):
+        raise IonQValidationError(path, f"must be true or false, got {type(value).__name__}")
+
+
+def _strict_int(value: object, path: str) -> int:
+    # bool passes isinstance(int) but "shots": true is a bug, not one shot.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise IonQValidationError(path, f"must be an integer, got {type(value).__name__}")
+    return value
+
+
+def _check_circuit_count(count: int, path: str) -> None:
+    if count > _limits.MAX_CIRCUITS_PER_JOB:
+        raise IonQValidationError(
+            path, f"{count} circuits exceed the limit of {_limits.MAX_CIRCUITS_PER_JOB} per job"
+        )
+
+
+def _check_total_gates(total: int, path: str) -> None:
+    if total > _limits.MAX_GATES_PER_JOB:
+        raise IonQValidationError(
+            path, f"{total} gates in total exceed the limit of {_limits.MAX_GATES_PER_JOB} per job"
+        )
+
+
+def _check_shots(value: object) -> None:
+    shots = _strict_int(value, "shots")
+    if not _limits.MIN_SHOTS <= shots <= _limits.MAX_SHOTS:
+        raise IonQValidationError(
+            "shots", f"{shots} outside {_limits.MIN_SHOTS}..{_limits.MAX_SHOTS}"
+        )
+
+
+def _check_metadata(value: object) -> None:
+    metadata = _mapping(value, "metadata")
+    if len(metadata) > _limits.MAX_METADATA_KEYS:
+        raise IonQValidationError(
+            "metadata", f"{len(metadata)} keys exceed the limit of {_limits.MAX_METADATA_KEYS}"
+        )
+    for key, item in metadata.items():
+        if not isinstance(key, str):
+            raise IonQValidationError("metadata", f"keys must be strings, got {key!r}")
+        if not _limits.MIN_METADATA_KEY_LENGTH <= len(key) <= _limits.MAX_METADATA_KEY_LENGTH:
+            raise IonQValidationError(
+                f"metadata.{key}",
+                f"key length {len(key)} outside "
+                f"{_limits.MIN_METADATA_KEY_LENGTH}..{_limits.MAX_METADATA_KEY_LENGTH}",
+            )
+        if not isinstance(item, str):
+            raise IonQValidationError(
+                f"metadata.{key}", f"values must be strings, got {type(item).__name__}"
+            )
+
+
+def _check_settings(value: object) -> None:
+    settings = _mapping(value, "settings")
+    _fail_unknown_keys(settings, frozenset({"error_mitigation", "compilation"}), "settings")
+    if "error_mitigation" in settings:
+        mitigation = _mapping(settings["error_mitigation"], "settings.error_mitigation")
+        _fail_unknown_keys(mitigation, _ERROR_MITIGATION_KEYS, "settings.error_mitigation")
+        for key, item in mitigation.items():
+            _bool(item, f"settings.error_mitigation.{key}")
+    if "compilation" in settings:
+        compilation = _mapping(settings["compilation"], "settings.compilation")
+        _fail_unknown_keys(compilation, frozenset(_COMPILATION_KINDS), "settings.compilation")
+        for key, item in compilation.items():
+            path = f"settings.compilation.{key}"
+            if _COMPILATION_KINDS[key] is str:
+                _string(item, path)
+            elif isinstance(item, bool) or not isinstance(item, (int, float)):
+                raise IonQValidationError(path, f"must be a number, got {type(item).__name__}")
+            elif not math.isfinite(item):
+                raise IonQValidationError(path, f"must be finite, got {item!r}")
+
+
+def _check_noise(value: object) -> None:
+    noise = _mapping(value, "noise")
+    _fail_unknown_keys(noise, frozenset({"model", "seed"}), "noise")
+    if "model" not in noise:
+        raise IonQValidationError("noise.model", "required")
+    # Open set: IonQ adds noise models; the server judges names we have not heard of.
+    _string(noise["model"], "noise.model")
+    if "seed" in noise:
+        _strict_int(noise["seed"], "noise.seed")
+
+
+def _gateset(obj: Mapping[str, Any], path: str) -> str:
+    if "gateset" not in obj:
+        raise IonQValidationError(f"{path}.gateset", "required ('qis' or 'native')")
+    gateset = obj["gateset"]
+    if gateset not in GATESETS:
+        raise IonQValidationError(f"{path}.gateset", f"must be 'qis' or 'native', got {gateset!r}")
+    return str(gateset)
+
+
+def _gate_list(obj: Mapping[str, Any], path: str) -> Sequence[Any]:
+    if "circuit" not in obj:
+        raise IonQValidationError(f"{path}.circuit", "required")
+    gates = obj["circuit"]
+    if isinstance(gates, (str, bytes)) or not isinstance(gates, Sequence):
+        raise IonQValidationError(f"{path}.circuit", "must be a list of gates")
+    return gates
+
+
+def _required_qubits(obj: Mapping[str, Any], path: str) -> int:
+    if "qubits" not in obj:
+        raise IonQValidationError(f"{path}.qubits", "required")
+    return validate_qubit_count(obj["qubits"], f"{path}.qubits")
+
+
+def _check_circuit_input(value: object) -> None:
+    data = _mapping(value, "input")
+    _fail_unknown_keys(data, _CIRCUIT_INPUT_KEYS, "input")
+    gateset = _gateset(data, "input")
+    qubits = _required_qubits(data, "input")
+    gates = _gate_list(data, "input")
+    _check_total_gates(len(gates), "input.circuit")
+    validate_gates(gates, qubits=qubits, gateset=gateset, path="input.circuit")
+
+
+def _check_multi_input(value: object) -> None:
+    data = _mapping(value, "input")
+    _fail_unknown_keys(data, _MULTI_INPUT_KEYS, "input")
+    gateset = _gateset(data, "input")
+    if "circuits" not in data:
+        raise IonQValidationError("input.circuits", "required")
+    entries = data["circuits"]
+    if isinstance(entries, (str, bytes)) or not isinstance(entries, Sequence):
+        raise IonQValidationError("input.circuits", "must be a list of circuits")
+    if not entries:
+        raise IonQValidationError("input.circuits", "at least one circuit is required")
+    _check_circuit_count(len(entries), "input.circuits")
+    # Shape and size first (cheap), gates second: a 5,000 x 31 batch fails without
+    # validating 155,000 gates.
+    checked: list[tuple[str, int, Mapping[str, Any], Sequence[Any]]] = []
+    total = 0
+    for i, raw in enumerate(entries):
+        path = f"input.circuits[{i}]"
+        entry = _mapping(raw, path)
+        _fail_unknown_keys(entry, _ENTRY_KEYS, path)
+        if "name" in entry:
+            _string(entry["name"], f"{path}.name")
+        gates = _gate_list(entry, path)
+        total += len(gates)
+        checked.append((path, _required_qubits(entry, path), entry, gates))
+    _check_total_gates(total, "input.circuits")
+    widest = max(qubits for _, qubits, _, _ in checked)
+    if "qubits" in data:
+        top = validate_qubit_count(data["qubits"], "input.qubits")
+        if top < widest:
+            raise IonQValidationError(
+                "input.qubits", f"{top} is less than the widest circuit ({widest} qubits)"
+            )
+    for path, qubits, entry, gates in checked:
+        validate_gates(gates, qubits=qubits, gateset=gateset, path=f"{path}.circuit")
+        if "registers" in entry:
+            validate_registers(entry["registers"], qubits=qubits, path=f"{path}.registers")
+
+
+def _has_qasm3_header(source: str) -> bool:
+    """True if the first statement, past whitespace and comments, is ``OPENQASM 3``.
+
+    A hand-rolled scan rather than one regex: nested ``(\\s|//...)*`` patterns
+    backtrack exponentially on hostile input.
+    """
+    i, n = 0, len(source)
+    while i < n:
+        if source[i].isspace():
+            i += 1
+        elif source.startswith("//", i):
+            end = source.find("\n", i)
+            if end < 0:
+                return False
+            i = end + 1
+        elif source.startswith("/*", i):
+            end = source.find("*/", i + 2)
+            if end < 0:
+                return False
+            i = end + 2
+        else:
+            break
+    return _QASM_HEADER.match(source, i) is not None
+
+
+def _check_qasm_input(value: object) -> None:
+    data = _mapping(value, "input")
+    _fail_unknown_keys(data, frozenset({"data"}), "input")
+    if "data" not in data:
+        raise IonQValidationError("input.data", "required")
+    source = data["data"]
+    if not isinstance(source, str) or not source.strip():
+        raise IonQValidationError("input.data", "must be a non-empty OpenQASM 3 string")
+    if not _has_qasm3_header(source):
+        raise IonQValidationError(
+            "input.data", "no 'OPENQASM 3;' header line (ionq.qasm3.v1 takes OpenQASM 3 only)"
+        )
+
+
+_INPUT_CHECKS = {
+    CIRCUIT_TYPE: _check_circuit_input,
+    MULTI_CIRCUIT_TYPE: _check_multi_input,
+    QASM3_TYPE: _check_qasm_input,
+}
+
+
+def validate_payload(payload: Mapping[str, Any]) -> None:
+    """Check a create-job body against IonQ's v0.4 rules; raises IonQValidationError.
+
+    For callers who build the JSON themselves; :meth:`IonQJob.to_payload` runs
+    this too, so there is one set of rules.
+    """
+    if not isinstance(payload, Mapping):
+        raise IonQValidationError("payload", f"must be an object, got {type(payload).__name__}")
+    _fail_unknown_keys(payload, _TOP_LEVEL_KEYS, "")
+    for key in ("type", "backend", "input"):
+        if key not in payload:
+            raise IonQValidationError(key, "required")
+    job_type = payload["type"]
+    if not isinstance(job_type, str) or job_type not in JOB_TYPES:
+        known = ", ".join(sorted(JOB_TYPES))
+        raise IonQValidationError("type", f"unknown job type {job_type!r} (known: {known})")
+    _string(payload["backend"], "backend")
+    if "shots" in payload:
+        _check_shots(payload["shots"])
+    if "name" in payload and not isinstance(payload["name"], str):
+        raise IonQValidationError("name", f"must be a string, got {type(payload['name']).__name__}")
+    if "metadata" in payload:
+        _check_metadata(payload["metadata"])
+    if "session_id" in payload:
+        _string(payload["session_id"], "session_id")
+    if "settings" in payload:
+        _check_settings(payload["settings"])
+    if "dry_run" in payload:
+        _bool(payload["dry_run"], "dry_run")
+    if "noise" in payload:
+        _check_noise(payload["noise"])
+    _INPUT_CHECKS[job_type](payload["input"])
