@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._async import AsyncIonQClient
+    from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, DEFAULT_URL
     from ._exceptions import (
         IonQAPIError,
         IonQAuthenticationError,
@@ -35,15 +37,27 @@ if TYPE_CHECKING:
         IonQUnprocessableEntityError,
         IonQValidationError,
     )
+    from ._sync import IonQClient
+    from .circuit import Circuit, NativeCircuit
+    from .job import ErrorMitigation, IonQJob, Noise
+    from .results import MultiResult, Result
 
 __all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_URL",
+    "AsyncIonQClient",
+    "Circuit",
+    "ErrorMitigation",
     "IonQAPIError",
     "IonQAuthenticationError",
     "IonQBadRequestError",
+    "IonQClient",
     "IonQConflictError",
     "IonQConnectionError",
     "IonQCredentialsError",
     "IonQError",
+    "IonQJob",
     "IonQJobCanceledError",
     "IonQJobError",
     "IonQJobFailedError",
@@ -58,11 +72,29 @@ __all__ = [
     "IonQTimeoutError",
     "IonQUnprocessableEntityError",
     "IonQValidationError",
+    "MultiResult",
+    "NativeCircuit",
+    "Noise",
+    "Result",
     "__version__",
 ]
 
 # Where each lazily imported public name lives.
-_LAZY: dict[str, str] = {name: "._exceptions" for name in __all__ if name.startswith("IonQ")}
+_LAZY: dict[str, str] = {
+    **{name: "._exceptions" for name in __all__ if name.startswith("IonQ") and "Error" in name},
+    "DEFAULT_MAX_RETRIES": "._config",
+    "DEFAULT_TIMEOUT": "._config",
+    "DEFAULT_URL": "._config",
+    "AsyncIonQClient": "._async",
+    "IonQClient": "._sync",
+    "Circuit": ".circuit",
+    "NativeCircuit": ".circuit",
+    "ErrorMitigation": ".job",
+    "IonQJob": ".job",
+    "Noise": ".job",
+    "MultiResult": ".results",
+    "Result": ".results",
+}
 
 
 def __getattr__(name: str) -> Any:

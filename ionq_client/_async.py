@@ -1,0 +1,337 @@
+"""``AsyncIonQClient``: the asyncio twin of ``_sync.IonQClient``, line for line.
+
+Requests, decoding and retry decisions come from ``_core``; only the awaiting differs.
+Keep the two files in step (a test compares their public methods)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from . import _core
+from ._base import ClientBase, JobLike
+from ._exceptions import IonQError, IonQJobTimeoutError
+from .results import MultiResult, Result
+
+if TYPE_CHECKING:
+    from ionq_api.models import (
+        BackendInfo,
+        Characterization,
+        JobCanceled,
+        JobCost,
+        JobCreated,
+        JobDeleted,
+        JobsCanceled,
+        JobsDeleted,
+        Session,
+        SessionList,
+        UsageReport,
+        WhoAmI,
+    )
+
+    from ._core import CostEstimate, Job
+
+T = TypeVar("T")
+log = logging.getLogger("ionq_client")
+
+
+class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
+    """An asyncio client for IonQ's API, holding one pooled HTTP connection set.
+
+    Use it as an async context manager, or await :meth:`close`. Every method returns typed
+    values (the generated ``ionq_api.models`` classes, or :class:`Result`); call
+    ``.to_dict()`` on any of them for the plain JSON.
+    """
+
+    _http: httpx.AsyncClient
+
+    def _make_http(self, **kwargs: Any) -> httpx.AsyncClient:
+        return httpx.AsyncClient(**kwargs)
+
+    async def close(self) -> None:
+        """Close the pooled connections (a no-op on a client built by ``with_options``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # ------------------------------------------------------------ the loop
+    async def _send(
+        self, call: _core.Call[T], verify: Callable[[], Awaitable[T | None]] | None = None
+    ) -> T:
+        request = self._request(call)
+        attempt = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as exc:
+                failure: httpx.Response | httpx.TransportError = exc
+            else:
+                self._log_response(call, response, attempt, started)
+                if response.is_success:
+                    return call.decode(response)
+                failure = response
+            step = _core.after_failure(
+                call,
+                failure,
+                attempt=attempt,
+                max_retries=self.max_retries,
+                secret=self._token,
+                now=self._now(),
+                jitter=self._jitter(),
+                verifiable=verify is not None,
+            )
+            if step.action == "raise":
+                raise step.error from (failure if isinstance(failure, Exception) else None)
+            self._log_retry(call, step, attempt)
+            await self._sleep(step.delay)
+            if step.action == "verify" and verify is not None:
+                found = await self._verify(verify, step.error)
+                if found is not None:
+                    return found
+            attempt += 1
+
+    async def _verify(
+        self, verify: Callable[[], Awaitable[T | None]], error: IonQError
+    ) -> T | None:
+        try:
+            return await verify()
+        except IonQError as lookup_error:
+            # We cannot tell whether the first attempt took effect: say so, never resubmit.
+            raise self._unverified(error) from lookup_error
+
+    _sleep = staticmethod(asyncio.sleep)
+
+    # ---------------------------------------------------- reference methods
+    async def submit_job(self, job: JobLike) -> JobCreated:
+        """Submit a job; it is never created twice, whatever fails on the way.
+
+        ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
+        it is validated before anything is sent.
+        """
+        payload, tag = _core.tag_submission(_core.submission_payload(job))
+
+        async def find() -> JobCreated | None:
+            assert tag is not None
+            recent = await self._send(_core.recent_jobs_raw())
+            return _core.find_submission(recent, tag)
+
+        return await self._send(_core.create_job(payload), find if tag else None)
+
+    async def retrieve_job(self, job_id: str) -> Job:
+        """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
+        return await self._send(_core.get_job(job_id))
+
+    async def get_results(
+        self,
+        job_id: str | Job,
+        sharpen: bool | None = None,
+        extra_query_params: dict[str, Any] | None = None,
+    ) -> Result | MultiResult:
+        """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
+        keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
+        job = await self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
+        call = _core.results_call(
+            job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
+        )
+        return await self._send(call)
+
+    async def cancel_job(self, job_id: str) -> JobCanceled:
+        """Cancel a job that has not finished (a finished one is left as it is)."""
+        return await self._send(_core.cancel_job(job_id))
+
+    async def cancel_jobs(self, job_ids: Iterable[str]) -> list[JobsCanceled]:
+        """Cancel many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
+        return [await self._send(_core.cancel_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+
+    async def delete_job(self, job_id: str) -> JobDeleted:
+        """Delete a job and its data."""
+        return await self._send(_core.delete_job(job_id))
+
+    async def delete_jobs(self, job_ids: Iterable[str]) -> list[JobsDeleted]:
+        """Delete many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
+        return [await self._send(_core.delete_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+
+    async def get_calibration_data(self, backend_name: str) -> Characterization | None:
+        """The newest calibration snapshot of a backend, or None if it has none."""
+        page = await self._send(_core.list_characterizations(backend_name, limit=1))
+        return page.characterizations[0] if page.characterizations else None
+
+    # ------------------------------------------------------------ waiting
+    async def wait_for_job(
+        self,
+        job_id: str,
+        timeout: float = 600.0,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> Job:
+        """Poll until the job finishes: return it if completed, raise if it failed or
+        was canceled, raise ``IonQJobTimeoutError`` after ``timeout`` seconds.
+
+        Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
+        """
+        deadline = time.monotonic() + timeout
+        interval = _core.POLL_INITIAL
+        while True:
+            job = await self.retrieve_job(job_id)
+            if on_progress is not None:
+                on_progress(job)
+            if _core.is_finished(job):
+                _core.ensure_completed(job)
+                return job
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise IonQJobTimeoutError(
+                    f"job {job_id} still {_core.job_status(job)} after {timeout:g} s", job_id=job_id
+                )
+            await self._sleep(min(interval, remaining))
+            interval = _core.next_poll_interval(interval)
+
+    async def run(
+        self,
+        job: JobLike,
+        *,
+        timeout: float = 600.0,
+        sharpen: bool | None = None,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> Result | MultiResult:
+        """Submit, wait and fetch the results: the common case in one call."""
+        created = await self.submit_job(job)
+        finished = await self.wait_for_job(created.id, timeout=timeout, on_progress=on_progress)
+        return await self.get_results(finished, sharpen=sharpen)
+
+    # ----------------------------------------------------------- listing
+    async def iter_jobs(self, *, limit: int | None = None, **filters: Any) -> AsyncIterator[Job]:
+        """Every job matching ``filters`` (``status``, ``target``, ``session_id``,
+        ``parent_job_id``, ``submitter_id``, ``ids``), newest first, following the
+        ``next`` cursor to the end; ``limit`` is the page size."""
+        async for job in self._pages(None, limit, filters):
+            yield job
+
+    async def list_jobs(self, *, max_jobs: int | None = None, **filters: Any) -> list[Job]:
+        """Like :meth:`iter_jobs`, collected into a list (stopping after ``max_jobs``)."""
+        out: list[Job] = []
+        async for job in self.iter_jobs(**filters):
+            if max_jobs is not None and len(out) >= max_jobs:
+                break
+            out.append(job)
+        return out
+
+    async def iter_session_jobs(
+        self, session_id: str, *, limit: int | None = None, **filters: Any
+    ) -> AsyncIterator[Job]:
+        """Every job of a session, following the ``next`` cursor to the end."""
+        async for job in self._pages(session_id, limit, filters):
+            yield job
+
+    async def _pages(
+        self, session_id: str | None, limit: int | None, filters: Mapping[str, Any]
+    ) -> AsyncIterator[Job]:
+        cursor: str | None = None
+        seen: set[str] = set()
+        while True:
+            page = await self._send(
+                _core.list_jobs({**filters, "limit": limit}, cursor, session_id)
+            )
+            for job in page.jobs:
+                yield job
+            cursor = _core.next_cursor(page, seen)
+            if cursor is None:
+                return
+
+    async def iter_characterizations(
+        self, backend: str, *, start: Any = None, end: Any = None, limit: int | None = None
+    ) -> AsyncIterator[Characterization]:
+        """A backend's calibration snapshots, newest first, across every page."""
+        page_number = 1
+        while True:
+            page = await self._send(
+                _core.list_characterizations(
+                    backend, start=start, end=end, limit=limit, page=page_number
+                )
+            )
+            for characterization in page.characterizations or []:
+                yield characterization
+            if not page.characterizations or not isinstance(page.pages, int) or page.pages <= 0:
+                return
+            page_number += 1
+
+    # --------------------------------------------------------- the rest
+    async def whoami(self) -> WhoAmI:
+        """The identity of the API key (the cheapest way to check it works)."""
+        return await self._send(_core.whoami())
+
+    async def get_backends(self) -> list[BackendInfo]:
+        """Every backend and its status (no key needed)."""
+        return await self._send(_core.get_backends())
+
+    async def get_backend(self, backend: str) -> BackendInfo:
+        return await self._send(_core.get_backend(backend))
+
+    async def get_characterization(
+        self, backend: str, characterization_id: str
+    ) -> Characterization:
+        return await self._send(_core.get_characterization(backend, characterization_id))
+
+    async def get_job_cost(self, job_id: str) -> JobCost:
+        return await self._send(_core.get_job_cost(job_id))
+
+    async def estimate_job(self, backend: str, **query: Any) -> CostEstimate:
+        """Price a job by size: ``qubits``, ``shots``, ``one_qubit_gates``,
+        ``two_qubit_gates``, ``error_mitigation``, ``type``."""
+        return await self._send(_core.estimate_job(backend, **query))
+
+    async def clone_job(self, job_id: str, **changes: Any) -> JobCreated:
+        """Submit a copy of a job, with ``changes`` (shots, backend, name, ...)."""
+        return await self._send(_core.copy_job("cloneJob", job_id, changes))
+
+    async def move_job(self, job_id: str, **changes: Any) -> JobCreated:
+        """Resubmit a job that has not started, with ``changes``, in its place."""
+        return await self._send(_core.copy_job("moveJob", job_id, changes))
+
+    async def get_histogram(self, job_id: str) -> dict[int, int]:
+        """Shot counts keyed by state (qubit 0 is the least significant bit)."""
+        return await self._send(_core.get_histogram(job_id))
+
+    async def get_shots(self, job_id: str) -> list[int]:
+        """The state measured by each shot, in order."""
+        return await self._send(_core.get_shots(job_id))
+
+    async def get_artifact(self, job_id: str, artifact_id: str) -> Any:
+        """An artifact: parsed JSON, text (OpenQASM) or bytes, by its media type."""
+        return await self._send(_core.get_artifact(job_id, artifact_id))
+
+    async def get_format_schema(self, format_id: str) -> Any:
+        return await self._send(_core.get_format_schema(format_id))
+
+    async def create_session(self, backend: str, **limits: Any) -> Session:
+        """Open a session; limits: ``job_count_limit``, ``duration_limit_min``, ``cost_limit``."""
+        return await self._send(_core.create_session(backend, limits))
+
+    async def list_sessions(self, active: bool | None = None) -> SessionList:
+        return await self._send(_core.list_sessions(active))
+
+    async def get_session(self, session_id: str) -> Session:
+        return await self._send(_core.get_session(session_id))
+
+    async def end_session(self, session_id: str) -> Session:
+        return await self._send(_core.end_session(session_id))
+
+    async def get_organization_usage(self, organization_id: str, **query: Any) -> UsageReport:
+        """Usage from ``start_date`` to ``end_date``, by ``group_by`` and ``modality``."""
+        return await self._send(_core.get_organization_usage(organization_id, **query))

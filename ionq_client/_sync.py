@@ -1,0 +1,322 @@
+"""``IonQClient``: the blocking driver. Requests, decoding and retry decisions come
+from ``_core``; this module only sends, sleeps and loops. ``_async`` mirrors it."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from . import _core
+from ._base import ClientBase, JobLike
+from ._exceptions import IonQError, IonQJobTimeoutError
+from .results import MultiResult, Result
+
+if TYPE_CHECKING:
+    from ionq_api.models import (
+        BackendInfo,
+        Characterization,
+        JobCanceled,
+        JobCost,
+        JobCreated,
+        JobDeleted,
+        JobsCanceled,
+        JobsDeleted,
+        Session,
+        SessionList,
+        UsageReport,
+        WhoAmI,
+    )
+
+    from ._core import CostEstimate, Job
+
+T = TypeVar("T")
+log = logging.getLogger("ionq_client")
+
+
+class IonQClient(ClientBase[httpx.Client]):
+    """A blocking client for IonQ's API, holding one pooled HTTP connection set.
+
+    Use it as a context manager, or call :meth:`close`. Every method returns typed
+    values (the generated ``ionq_api.models`` classes, or :class:`Result`); call
+    ``.to_dict()`` on any of them for the plain JSON.
+    """
+
+    _http: httpx.Client
+
+    def _make_http(self, **kwargs: Any) -> httpx.Client:
+        return httpx.Client(**kwargs)
+
+    def close(self) -> None:
+        """Close the pooled connections (a no-op on a client built by ``with_options``)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ the loop
+    def _send(self, call: _core.Call[T], verify: Callable[[], T | None] | None = None) -> T:
+        request = self._request(call)
+        attempt = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                response = self._http.send(request)
+            except httpx.TransportError as exc:
+                failure: httpx.Response | httpx.TransportError = exc
+            else:
+                self._log_response(call, response, attempt, started)
+                if response.is_success:
+                    return call.decode(response)
+                failure = response
+            step = _core.after_failure(
+                call,
+                failure,
+                attempt=attempt,
+                max_retries=self.max_retries,
+                secret=self._token,
+                now=self._now(),
+                jitter=self._jitter(),
+                verifiable=verify is not None,
+            )
+            if step.action == "raise":
+                raise step.error from (failure if isinstance(failure, Exception) else None)
+            self._log_retry(call, step, attempt)
+            self._sleep(step.delay)
+            if step.action == "verify" and verify is not None:
+                found = self._verify(verify, step.error)
+                if found is not None:
+                    return found
+            attempt += 1
+
+    def _verify(self, verify: Callable[[], T | None], error: IonQError) -> T | None:
+        try:
+            return verify()
+        except IonQError as lookup_error:
+            # We cannot tell whether the first attempt took effect: say so, never resubmit.
+            raise self._unverified(error) from lookup_error
+
+    _sleep = staticmethod(time.sleep)
+
+    # ---------------------------------------------------- reference methods
+    def submit_job(self, job: JobLike) -> JobCreated:
+        """Submit a job; it is never created twice, whatever fails on the way.
+
+        ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
+        it is validated before anything is sent.
+        """
+        payload, tag = _core.tag_submission(_core.submission_payload(job))
+
+        def find() -> JobCreated | None:
+            assert tag is not None
+            recent = self._send(_core.recent_jobs_raw())
+            return _core.find_submission(recent, tag)
+
+        return self._send(_core.create_job(payload), find if tag else None)
+
+    def retrieve_job(self, job_id: str) -> Job:
+        """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
+        return self._send(_core.get_job(job_id))
+
+    def get_results(
+        self,
+        job_id: str | Job,
+        sharpen: bool | None = None,
+        extra_query_params: dict[str, Any] | None = None,
+    ) -> Result | MultiResult:
+        """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
+        keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
+        job = self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
+        call = _core.results_call(
+            job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
+        )
+        return self._send(call)
+
+    def cancel_job(self, job_id: str) -> JobCanceled:
+        """Cancel a job that has not finished (a finished one is left as it is)."""
+        return self._send(_core.cancel_job(job_id))
+
+    def cancel_jobs(self, job_ids: Iterable[str]) -> list[JobsCanceled]:
+        """Cancel many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
+        return [self._send(_core.cancel_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+
+    def delete_job(self, job_id: str) -> JobDeleted:
+        """Delete a job and its data."""
+        return self._send(_core.delete_job(job_id))
+
+    def delete_jobs(self, job_ids: Iterable[str]) -> list[JobsDeleted]:
+        """Delete many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
+        return [self._send(_core.delete_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+
+    def get_calibration_data(self, backend_name: str) -> Characterization | None:
+        """The newest calibration snapshot of a backend, or None if it has none."""
+        page = self._send(_core.list_characterizations(backend_name, limit=1))
+        return page.characterizations[0] if page.characterizations else None
+
+    # ------------------------------------------------------------ waiting
+    def wait_for_job(
+        self,
+        job_id: str,
+        timeout: float = 600.0,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> Job:
+        """Poll until the job finishes: return it if completed, raise if it failed or
+        was canceled, raise ``IonQJobTimeoutError`` after ``timeout`` seconds.
+
+        Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
+        """
+        deadline = time.monotonic() + timeout
+        interval = _core.POLL_INITIAL
+        while True:
+            job = self.retrieve_job(job_id)
+            if on_progress is not None:
+                on_progress(job)
+            if _core.is_finished(job):
+                _core.ensure_completed(job)
+                return job
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise IonQJobTimeoutError(
+                    f"job {job_id} still {_core.job_status(job)} after {timeout:g} s", job_id=job_id
+                )
+            self._sleep(min(interval, remaining))
+            interval = _core.next_poll_interval(interval)
+
+    def run(
+        self,
+        job: JobLike,
+        *,
+        timeout: float = 600.0,
+        sharpen: bool | None = None,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> Result | MultiResult:
+        """Submit, wait and fetch the results: the common case in one call."""
+        created = self.submit_job(job)
+        finished = self.wait_for_job(created.id, timeout=timeout, on_progress=on_progress)
+        return self.get_results(finished, sharpen=sharpen)
+
+    # ----------------------------------------------------------- listing
+    def iter_jobs(self, *, limit: int | None = None, **filters: Any) -> Iterator[Job]:
+        """Every job matching ``filters`` (``status``, ``target``, ``session_id``,
+        ``parent_job_id``, ``submitter_id``, ``ids``), newest first, following the
+        ``next`` cursor to the end; ``limit`` is the page size."""
+        yield from self._pages(None, limit, filters)
+
+    def list_jobs(self, *, max_jobs: int | None = None, **filters: Any) -> list[Job]:
+        """Like :meth:`iter_jobs`, collected into a list (stopping after ``max_jobs``)."""
+        out: list[Job] = []
+        for job in self.iter_jobs(**filters):
+            if max_jobs is not None and len(out) >= max_jobs:
+                break
+            out.append(job)
+        return out
+
+    def iter_session_jobs(
+        self, session_id: str, *, limit: int | None = None, **filters: Any
+    ) -> Iterator[Job]:
+        """Every job of a session, following the ``next`` cursor to the end."""
+        yield from self._pages(session_id, limit, filters)
+
+    def _pages(
+        self, session_id: str | None, limit: int | None, filters: Mapping[str, Any]
+    ) -> Iterator[Job]:
+        cursor: str | None = None
+        seen: set[str] = set()
+        while True:
+            page = self._send(_core.list_jobs({**filters, "limit": limit}, cursor, session_id))
+            yield from page.jobs
+            cursor = _core.next_cursor(page, seen)
+            if cursor is None:
+                return
+
+    def iter_characterizations(
+        self, backend: str, *, start: Any = None, end: Any = None, limit: int | None = None
+    ) -> Iterator[Characterization]:
+        """A backend's calibration snapshots, newest first, across every page."""
+        page_number = 1
+        while True:
+            page = self._send(
+                _core.list_characterizations(
+                    backend, start=start, end=end, limit=limit, page=page_number
+                )
+            )
+            yield from page.characterizations or []
+            if not page.characterizations or not isinstance(page.pages, int) or page.pages <= 0:
+                return
+            page_number += 1
+
+    # --------------------------------------------------------- the rest
+    def whoami(self) -> WhoAmI:
+        """The identity of the API key (the cheapest way to check it works)."""
+        return self._send(_core.whoami())
+
+    def get_backends(self) -> list[BackendInfo]:
+        """Every backend and its status (no key needed)."""
+        return self._send(_core.get_backends())
+
+    def get_backend(self, backend: str) -> BackendInfo:
+        return self._send(_core.get_backend(backend))
+
+    def get_characterization(self, backend: str, characterization_id: str) -> Characterization:
+        return self._send(_core.get_characterization(backend, characterization_id))
+
+    def get_job_cost(self, job_id: str) -> JobCost:
+        return self._send(_core.get_job_cost(job_id))
+
+    def estimate_job(self, backend: str, **query: Any) -> CostEstimate:
+        """Price a job by size: ``qubits``, ``shots``, ``one_qubit_gates``,
+        ``two_qubit_gates``, ``error_mitigation``, ``type``."""
+        return self._send(_core.estimate_job(backend, **query))
+
+    def clone_job(self, job_id: str, **changes: Any) -> JobCreated:
+        """Submit a copy of a job, with ``changes`` (shots, backend, name, ...)."""
+        return self._send(_core.copy_job("cloneJob", job_id, changes))
+
+    def move_job(self, job_id: str, **changes: Any) -> JobCreated:
+        """Resubmit a job that has not started, with ``changes``, in its place."""
+        return self._send(_core.copy_job("moveJob", job_id, changes))
+
+    def get_histogram(self, job_id: str) -> dict[int, int]:
+        """Shot counts keyed by state (qubit 0 is the least significant bit)."""
+        return self._send(_core.get_histogram(job_id))
+
+    def get_shots(self, job_id: str) -> list[int]:
+        """The state measured by each shot, in order."""
+        return self._send(_core.get_shots(job_id))
+
+    def get_artifact(self, job_id: str, artifact_id: str) -> Any:
+        """An artifact: parsed JSON, text (OpenQASM) or bytes, by its media type."""
+        return self._send(_core.get_artifact(job_id, artifact_id))
+
+    def get_format_schema(self, format_id: str) -> Any:
+        return self._send(_core.get_format_schema(format_id))
+
+    def create_session(self, backend: str, **limits: Any) -> Session:
+        """Open a session; limits: ``job_count_limit``, ``duration_limit_min``, ``cost_limit``."""
+        return self._send(_core.create_session(backend, limits))
+
+    def list_sessions(self, active: bool | None = None) -> SessionList:
+        return self._send(_core.list_sessions(active))
+
+    def get_session(self, session_id: str) -> Session:
+        return self._send(_core.get_session(session_id))
+
+    def end_session(self, session_id: str) -> Session:
+        return self._send(_core.end_session(session_id))
+
+    def get_organization_usage(self, organization_id: str, **query: Any) -> UsageReport:
+        """Usage from ``start_date`` to ``end_date``, by ``group_by`` and ``modality``."""
+        return self._send(_core.get_organization_usage(organization_id, **query))
