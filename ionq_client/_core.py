@@ -29,6 +29,8 @@ from ._exceptions import (
     IonQTimeoutError,
     IonQValidationError,
     api_error_from_response,
+    redact,
+    redact_error,
 )
 from .job import IonQJob, validate_payload
 from .results import MultiResult, Result, decode_probabilities
@@ -165,6 +167,8 @@ def _generated(operation: str) -> Callable[[httpx.Response], Any]:
     def decode(response: httpx.Response) -> Any:
         try:
             parsed = module._parse_response(client=_parser_client(), response=response)
+        except json.JSONDecodeError as exc:
+            raise _response_error(response, f"invalid JSON: {exc}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise _response_error(response, f"{type(exc).__name__}: {exc}") from None
         if parsed is None:
@@ -198,6 +202,14 @@ def build(
 
 
 # ---------------------------------------------------------------- failures
+def decode(call: Call[T], response: httpx.Response, secret: str | None) -> T:
+    """Decode a 2xx answer; an off-spec body becomes IonQResponseError, key redacted."""
+    try:
+        return call.decode(response)
+    except IonQResponseError as error:
+        raise redact_error(error, secret) from None
+
+
 def error_for_response(response: httpx.Response, secret: str | None, now: float) -> IonQError:
     """The exception for a non-2xx answer."""
     if response.status_code < 400:
@@ -208,11 +220,13 @@ def error_for_response(response: httpx.Response, secret: str | None, now: float)
     )
 
 
-def error_for_exception(exc: httpx.TransportError, call: Call[Any]) -> IonQError:
+def error_for_exception(
+    exc: httpx.TransportError, call: Call[Any], secret: str | None
+) -> IonQError:
     what = f"{call.method} {call.path}"
     if isinstance(exc, httpx.TimeoutException):
         return IonQTimeoutError(f"{what} timed out ({type(exc).__name__})")
-    return IonQConnectionError(f"{what} failed: {type(exc).__name__}: {exc}")
+    return IonQConnectionError(redact(f"{what} failed: {type(exc).__name__}: {exc}", secret))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +255,7 @@ def after_failure(
         verdict = _retry.classify(call.method, failure.status_code)
         hinted = _retry.retry_after(failure.headers, now)
     else:
-        error = error_for_exception(failure, call)
+        error = error_for_exception(failure, call, secret)
         verdict = _retry.classify(call.method, failure)
         hinted = None
     if attempt >= max_retries or verdict is _retry.Verdict.STOP:

@@ -240,6 +240,14 @@ def redact(text: str, secret: str | None) -> str:
     return text
 
 
+def redact_error(error: IonQResponseError, secret: str | None) -> IonQResponseError:
+    """The same error with ``secret`` scrubbed from its message and body."""
+    error.message = redact(error.message, secret)
+    error.args = (error.message,)
+    error.body = redact(error.body, secret)
+    return error
+
+
 def _parse_error_body(text: str) -> tuple[str, str | None, dict[str, Any] | None]:
     """Return (error_type, message, validation) from any of IonQ's error shapes."""
     try:

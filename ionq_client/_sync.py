@@ -80,7 +80,7 @@ class IonQClient(ClientBase[httpx.Client]):
             else:
                 self._log_response(call, response, attempt, started)
                 if response.is_success:
-                    return call.decode(response)
+                    return _core.decode(call, response, self._token)
                 failure = response
             step = _core.after_failure(
                 call,
