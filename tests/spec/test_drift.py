@@ -1,0 +1,32 @@
+"""The spec's operations, the generated modules and the facade's methods stay in step."""
+
+from __future__ import annotations
+
+import importlib
+
+from ionq_client import AsyncIonQClient, IonQClient
+from ionq_client._core import PUBLIC_OPERATIONS, WRAPPED
+from ionq_client.testing import _spec
+
+OPERATIONS = {op.operation_id: op for op in _spec.operations()}
+
+
+def test_every_spec_operation_is_wrapped_and_nothing_else() -> None:
+    assert set(OPERATIONS) - set(WRAPPED) == set(), "spec operations without a facade method"
+    assert set(WRAPPED) - set(OPERATIONS) == set(), "facade entries for operations not in the spec"
+
+
+def test_wrapped_modules_match_the_spec() -> None:
+    for operation_id, (module, method) in WRAPPED.items():
+        op = OPERATIONS[operation_id]
+        generated = importlib.import_module(f"ionq_api.api.{module}")
+        assert module.split(".")[0] == op.tags[0]
+        kwargs = generated._get_kwargs.__code__.co_varnames
+        assert generated.__name__.endswith(module)
+        assert kwargs  # the module builds requests
+        for client in (IonQClient, AsyncIonQClient):
+            assert callable(getattr(client, method)), f"{client.__name__}.{method}"
+
+
+def test_public_operations_match_the_spec() -> None:
+    assert {op_id for op_id, op in OPERATIONS.items() if op.public} == PUBLIC_OPERATIONS
