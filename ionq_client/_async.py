@@ -226,10 +226,12 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
     async def list_jobs(self, *, max_jobs: int | None = None, **filters: Any) -> list[Job]:
         """Like :meth:`iter_jobs`, collected into a list (stopping after ``max_jobs``)."""
         out: list[Job] = []
+        if max_jobs == 0:
+            return out
         async for job in self.iter_jobs(**filters):
-            if max_jobs is not None and len(out) >= max_jobs:
-                break
             out.append(job)
+            if len(out) == max_jobs:  # stop before the iterator asks for another page
+                break
         return out
 
     async def iter_session_jobs(

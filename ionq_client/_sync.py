@@ -3,6 +3,7 @@ from ``_core``; this module only sends, sleeps and loops. ``_async`` mirrors it.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -217,12 +218,7 @@ class IonQClient(ClientBase[httpx.Client]):
 
     def list_jobs(self, *, max_jobs: int | None = None, **filters: Any) -> list[Job]:
         """Like :meth:`iter_jobs`, collected into a list (stopping after ``max_jobs``)."""
-        out: list[Job] = []
-        for job in self.iter_jobs(**filters):
-            if max_jobs is not None and len(out) >= max_jobs:
-                break
-            out.append(job)
-        return out
+        return list(itertools.islice(self.iter_jobs(**filters), max_jobs))
 
     def iter_session_jobs(
         self, session_id: str, *, limit: int | None = None, **filters: Any

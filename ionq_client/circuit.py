@@ -91,16 +91,21 @@ _PAULI_CHARS = frozenset("IXYZ")
 # --------------------------------------------------------------------------- checks
 
 
-def _qubit(value: object, path: str, qubits: int) -> int:
+def json_int(value: object, path: str, what: str = "value") -> int:
+    """An integer as JSON Schema sees one: ``3`` or ``3.0``, never ``True`` or ``3.5``."""
     # bool is an int subclass; True as "qubit 1" is almost always a bug upstream.
-    if isinstance(value, bool):
-        raise IonQValidationError(path, "qubit index must be an integer, not a bool")
-    try:
-        index = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise IonQValidationError(
-            path, f"qubit index must be an integer, got {type(value).__name__}"
-        ) from None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if not isinstance(value, bool):
+        try:
+            return operator.index(value)  # type: ignore[arg-type]  # numpy ints too
+        except TypeError:
+            pass
+    raise IonQValidationError(path, f"{what} must be an integer, got {type(value).__name__}")
+
+
+def _qubit(value: object, path: str, qubits: int) -> int:
+    index = json_int(value, path, "qubit index")
     if not 0 <= index < qubits:
         raise IonQValidationError(path, f"qubit {index} out of range for a {qubits}-qubit circuit")
     return index
@@ -307,8 +312,7 @@ def validate_gates(
 
 def validate_qubit_count(value: object, path: str = "qubits") -> int:
     """A circuit's width: a real int (not bool) of at least one."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise IonQValidationError(path, f"must be an integer, got {type(value).__name__}")
+    value = json_int(value, path, "qubit count")
     if value < _limits.MIN_QUBITS:
         raise IonQValidationError(path, f"must be at least {_limits.MIN_QUBITS}, got {value}")
     return value

@@ -21,6 +21,7 @@ from ionq_client.circuit import (
     GATESETS,
     Circuit,
     NativeCircuit,
+    json_int,
     validate_gates,
     validate_qubit_count,
     validate_registers,
@@ -45,7 +46,9 @@ _TOP_LEVEL_KEYS = frozenset(
 )
 _CIRCUIT_INPUT_KEYS = frozenset({"qubits", "gateset", "circuit"})
 _MULTI_INPUT_KEYS = frozenset({"qubits", "gateset", "circuits"})
-_ENTRY_KEYS = frozenset({"name", "qubits", "circuit", "registers"})
+_ENTRY_KEYS = frozenset({"name", "qubits", "circuit", "registers", "gateset"})
+# Without a declared width, IonQ sizes the circuit from its gates: only indices >= 0 matter.
+_UNBOUNDED_QUBITS = 2**31
 _ERROR_MITIGATION_KEYS = frozenset({"debiasing", "symmetry_verification"})
 _COMPILATION_KINDS: dict[str, type] = {
     "gate_basis": str,
@@ -227,10 +230,7 @@ def _bool(value: object, path: str) -> None:
 
 
 def _strict_int(value: object, path: str) -> int:
-    # bool passes isinstance(int) but "shots": true is a bug, not one shot.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise IonQValidationError(path, f"must be an integer, got {type(value).__name__}")
-    return value
+    return json_int(value, path)
 
 
 def _check_circuit_count(count: int, path: str) -> None:
@@ -356,7 +356,8 @@ def _check_multi_input(value: object) -> None:
     _check_circuit_count(len(entries), "input.circuits")
     # Shape and size first (cheap), gates second: a 5,000 x 31 batch fails without
     # validating 155,000 gates.
-    checked: list[tuple[str, int, Mapping[str, Any], Sequence[Any]]] = []
+    top = validate_qubit_count(data["qubits"], "input.qubits") if "qubits" in data else None
+    checked: list[tuple[str, int | None, str, Mapping[str, Any], Sequence[Any]]] = []
     total = 0
     for i, raw in enumerate(entries):
         path = f"input.circuits[{i}]"
@@ -366,19 +367,23 @@ def _check_multi_input(value: object) -> None:
             _string(entry["name"], f"{path}.name")
         gates = _gate_list(entry, path)
         total += len(gates)
-        checked.append((path, _required_qubits(entry, path), entry, gates))
+        # Both widths are optional on the wire; a circuit inherits the job's.
+        qubits = (
+            validate_qubit_count(entry["qubits"], f"{path}.qubits") if "qubits" in entry else top
+        )
+        own_gateset = _gateset(entry, path) if "gateset" in entry else gateset
+        checked.append((path, qubits, own_gateset, entry, gates))
     _check_total_gates(total, "input.circuits")
-    widest = max(qubits for _, qubits, _, _ in checked)
-    if "qubits" in data:
-        top = validate_qubit_count(data["qubits"], "input.qubits")
-        if top < widest:
-            raise IonQValidationError(
-                "input.qubits", f"{top} is less than the widest circuit ({widest} qubits)"
-            )
-    for path, qubits, entry, gates in checked:
-        validate_gates(gates, qubits=qubits, gateset=gateset, path=f"{path}.circuit")
+    widest = max((q for _, q, _, _, _ in checked if q is not None), default=None)
+    if top is not None and widest is not None and top < widest:
+        raise IonQValidationError(
+            "input.qubits", f"{top} is less than the widest circuit ({widest} qubits)"
+        )
+    for path, qubits, own_gateset, entry, gates in checked:
+        bound = _UNBOUNDED_QUBITS if qubits is None else qubits
+        validate_gates(gates, qubits=bound, gateset=own_gateset, path=f"{path}.circuit")
         if "registers" in entry:
-            validate_registers(entry["registers"], qubits=qubits, path=f"{path}.registers")
+            validate_registers(entry["registers"], qubits=bound, path=f"{path}.registers")
 
 
 def _has_qasm3_header(source: str) -> bool:

@@ -174,7 +174,7 @@ def test_error_index_counts_earlier_gates() -> None:
         (lambda: Circuit(2).rz(0, True), "circuit[0].rotation"),
         (lambda: Circuit(2).rz(0, "1.0"), "circuit[0].rotation"),  # type: ignore[arg-type]
         (lambda: Circuit(2).h(True), "circuit[0].targets[0]"),
-        (lambda: Circuit(2).h(1.0), "circuit[0].targets[0]"),  # type: ignore[arg-type]
+        (lambda: Circuit(2).h(1.5), "circuit[0].targets[0]"),  # type: ignore[arg-type]
         (lambda: Circuit(2).cx(False, 1), "circuit[0].controls[0]"),
         (lambda: Circuit(2).mcx([], 1), "circuit[0].controls"),
         (lambda: Circuit(2).add("h", targets=[0], rotation=1.0), "circuit[0].rotation"),
@@ -214,7 +214,7 @@ def test_ms_angle_bounds_are_inclusive() -> None:
     assert [g["angle"] for g in circuit] == [0.0, 0.25]
 
 
-@pytest.mark.parametrize("qubits", [0, -1, True, 2.0])
+@pytest.mark.parametrize("qubits", [0, -1, True, 2.5])
 def test_bad_qubit_count(qubits: Any) -> None:
     with pytest.raises(IonQValidationError) as exc:
         Circuit(qubits)

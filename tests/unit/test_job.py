@@ -143,7 +143,7 @@ def test_exactly_one_source() -> None:
     assert _field_of(IonQJob(circuit=BELL, qasm=QASM)) == "circuit"
 
 
-@pytest.mark.parametrize("shots", [0, 1_000_001, True, 10.0, -5])
+@pytest.mark.parametrize("shots", [0, 1_000_001, True, 10.5, -5])
 def test_bad_shots(shots: Any) -> None:
     assert _field_of(IonQJob(circuit=BELL, shots=shots)) == "shots"
 
