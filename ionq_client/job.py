@@ -304,8 +304,9 @@ def _check_noise(value: object) -> None:
         raise IonQValidationError("noise.model", "required")
     # Open set: IonQ adds noise models; the server judges names we have not heard of.
     _string(noise["model"], "noise.model")
-    if "seed" in noise:
-        _strict_int(noise["seed"], "noise.seed")
+    seed = noise.get("seed")  # qiskit-ionq sends "seed": null
+    if seed is not None and _strict_int(seed, "noise.seed") < 0:
+        raise IonQValidationError("noise.seed", "must be at least 0")
 
 
 def _gateset(obj: Mapping[str, Any], path: str) -> str:

@@ -44,6 +44,7 @@ from .job_status import JobStatus
 from .jobs_canceled import JobsCanceled
 from .jobs_deleted import JobsDeleted
 from .json_artifact import JsonArtifact
+from .multi_circuit_gate import MultiCircuitGate
 from .multi_circuit_input import MultiCircuitInput
 from .multi_circuit_job import MultiCircuitJob
 from .multi_circuit_job_metadata_type_0 import MultiCircuitJobMetadataType0
@@ -131,6 +132,7 @@ __all__ = (
     "JobsCanceled",
     "JobsDeleted",
     "JsonArtifact",
+    "MultiCircuitGate",
     "MultiCircuitInput",
     "MultiCircuitJob",
     "MultiCircuitJobMetadataType0",

@@ -10,8 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.circuit_entry_registers import CircuitEntryRegisters
-    from ..models.native_gate import NativeGate
-    from ..models.qis_gate import QisGate
+    from ..models.multi_circuit_gate import MultiCircuitGate
 
 
 T = TypeVar("T", bound="CircuitEntry")
@@ -22,30 +21,23 @@ class CircuitEntry:
     """One circuit of a multi-circuit job.
 
     Attributes:
-        circuit (list[NativeGate | QisGate]): Gates in the order they apply.
+        circuit (list[MultiCircuitGate]): Gates in the order they apply.
         name (str | Unset): A label for this circuit.
         qubits (int | Unset): Number of qubits the circuit uses.
         gateset (GateSet | Unset): The vocabulary a circuit is written in.
         registers (CircuitEntryRegisters | Unset): Named groups of qubits, for reading results by register.
     """
 
-    circuit: list[NativeGate | QisGate]
+    circuit: list[MultiCircuitGate]
     name: str | Unset = UNSET
     qubits: int | Unset = UNSET
     gateset: GateSet | Unset = UNSET
     registers: CircuitEntryRegisters | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.qis_gate import QisGate
-
         circuit = []
         for circuit_item_data in self.circuit:
-            circuit_item: dict[str, Any]
-            if isinstance(circuit_item_data, QisGate):
-                circuit_item = circuit_item_data.to_dict()
-            else:
-                circuit_item = circuit_item_data.to_dict()
-
+            circuit_item = circuit_item_data.to_dict()
             circuit.append(circuit_item)
 
         name = self.name
@@ -81,30 +73,13 @@ class CircuitEntry:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.circuit_entry_registers import CircuitEntryRegisters
-        from ..models.native_gate import NativeGate
-        from ..models.qis_gate import QisGate
+        from ..models.multi_circuit_gate import MultiCircuitGate
 
         d = dict(src_dict)
         circuit = []
         _circuit = d.pop("circuit")
         for circuit_item_data in _circuit:
-
-            def _parse_circuit_item(data: object) -> NativeGate | QisGate:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    circuit_item_type_0 = QisGate.from_dict(data)
-
-                    return circuit_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                circuit_item_type_1 = NativeGate.from_dict(data)
-
-                return circuit_item_type_1
-
-            circuit_item = _parse_circuit_item(circuit_item_data)
+            circuit_item = MultiCircuitGate.from_dict(circuit_item_data)
 
             circuit.append(circuit_item)
 
