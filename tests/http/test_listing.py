@@ -72,7 +72,9 @@ def test_characterizations_follow_pages(client: Driver, api: respx.MockRouter) -
     assert [c.request.url.params["page"] for c in route.calls] == ["1", "2"]
 
 
-def test_max_jobs_on_a_page_boundary_reads_no_further(client: Driver, api: respx.MockRouter) -> None:
+def test_max_jobs_on_a_page_boundary_reads_no_further(
+    client: Driver, api: respx.MockRouter
+) -> None:
     route = api.get("/jobs").respond(200, json={"jobs": [job(0), job(1)], "next": "more"})
     assert len(client.list_jobs(max_jobs=2)) == 2
     assert route.call_count == 1
