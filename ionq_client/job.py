@@ -42,7 +42,7 @@ JOB_TYPES: frozenset[str] = frozenset({CIRCUIT_TYPE, MULTI_CIRCUIT_TYPE, QASM3_T
 
 _TOP_LEVEL_KEYS = frozenset(
     {"type", "backend", "input", "name", "shots", "metadata", "session_id", "settings"}
-    | {"dry_run", "noise"}
+    | {"dry_run", "noise", "lang"}
 )
 _CIRCUIT_INPUT_KEYS = frozenset({"qubits", "gateset", "circuit"})
 _MULTI_INPUT_KEYS = frozenset({"qubits", "gateset", "circuits"})
@@ -248,6 +248,9 @@ def _check_total_gates(total: int, path: str) -> None:
 
 
 def _check_shots(value: object) -> None:
+    # IonQ also takes a decimal string (cirq-ionq sends one).
+    if isinstance(value, str) and value.isascii() and value.isdigit() and value[0] != "0":
+        value = int(value)
     shots = _strict_int(value, "shots")
     if not _limits.MIN_SHOTS <= shots <= _limits.MAX_SHOTS:
         raise IonQValidationError(
@@ -462,6 +465,8 @@ def validate_payload(payload: Mapping[str, Any]) -> None:
         _check_settings(payload["settings"])
     if "dry_run" in payload:
         _bool(payload["dry_run"], "dry_run")
+    if "lang" in payload and payload["lang"] != "json":
+        raise IonQValidationError("lang", f"only 'json' is accepted, got {payload['lang']!r}")
     if "noise" in payload:
         _check_noise(payload["noise"])
     _INPUT_CHECKS[job_type](payload["input"])

@@ -62,9 +62,7 @@ _NAMESPACE: Final = uuid.UUID("6f0c7f52-2d4e-4c1a-9d0b-5e1f3a8c9b70")
 _UNFINISHED: Final = frozenset({"submitted", "ready", "started"})
 _NOISE_ALIASES: Final = {"harmony-1": "harmony", "harmony-2": "harmony"}
 _IDEAL: Final = {"model": "ideal", "seed": None}  # what IonQ echoes when no noise was asked
-_SINGLE_ARTIFACTS: Final = ("probabilities", "histogram")
-"""No shots artifact: the spec's JsonArtifact is an object and shots v1 is an array
-(the recorded artifact-style job lists these two as well); /results/shots serves it."""
+_SINGLE_ARTIFACTS: Final = ("probabilities", "histogram", "shots")
 
 
 # ---------------------------------------------------------------- configuration
@@ -975,10 +973,11 @@ class Store:
         np.random.default_rng([job.seed, 1]).shuffle(order)
         return [states[i] for i in order]
 
-    def artifact(self, account: Account, job_id: str, artifact_id: str) -> JSON:
-        readers: dict[str, Callable[[Account, str], JSON]] = {
+    def artifact(self, account: Account, job_id: str, artifact_id: str) -> JSON | list[str]:
+        readers: dict[str, Callable[[Account, str], JSON | list[str]]] = {
             "probabilities": self.probabilities,
             "histogram": self.histogram,
+            "shots": self.shots,
             "probabilities-aggregate": self.aggregated,
         }
         if artifact_id not in readers:

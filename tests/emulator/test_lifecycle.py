@@ -211,7 +211,8 @@ def test_single_job_artifacts(serve: Serve) -> None:
     assert set(results) == {
         "ionq.result.probabilities.json.v1",
         "ionq.result.histogram.json.v1",
-    }  # as recorded from IonQ; the spec's JsonArtifact (an object) cannot carry shots
+        "ionq.result.shots.json.v1",
+    }
     for fmt, descriptor in results.items():
         assert descriptor["format"] == fmt and descriptor["media_type"] == "application/json"
         served = http.get(f"/jobs/{job_id}/artifacts/{descriptor['id']}").json()

@@ -43,7 +43,7 @@ from .job_stats import JobStats
 from .job_status import JobStatus
 from .jobs_canceled import JobsCanceled
 from .jobs_deleted import JobsDeleted
-from .json_artifact import JsonArtifact
+from .json_document import JsonDocument
 from .multi_circuit_gate import MultiCircuitGate
 from .multi_circuit_input import MultiCircuitInput
 from .multi_circuit_job import MultiCircuitJob
@@ -131,7 +131,7 @@ __all__ = (
     "JobStatus",
     "JobsCanceled",
     "JobsDeleted",
-    "JsonArtifact",
+    "JsonDocument",
     "MultiCircuitGate",
     "MultiCircuitInput",
     "MultiCircuitJob",

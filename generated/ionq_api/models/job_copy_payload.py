@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -26,7 +26,8 @@ class JobCopyPayload:
         name (str | Unset): A label for people.
         metadata (JobMetadata | Unset): Free-form string labels kept with the job (at most 10, names up to 40
             characters).
-        shots (int | Unset): Repetitions of the circuit (the server uses 100 when omitted).
+        shots (int | str | Unset): Repetitions of the circuit; IonQ also accepts them as a decimal string, which cirq-
+            ionq sends.
         session_id (str | Unset): Run the job inside this open session.
         settings (JobSettings | Unset): How the job is compiled and which error mitigation is applied.
         dry_run (bool | Unset): Validate and price the job without running it.
@@ -37,7 +38,7 @@ class JobCopyPayload:
     backend: str | Unset = UNSET
     name: str | Unset = UNSET
     metadata: JobMetadata | Unset = UNSET
-    shots: int | Unset = UNSET
+    shots: int | str | Unset = UNSET
     session_id: str | Unset = UNSET
     settings: JobSettings | Unset = UNSET
     dry_run: bool | Unset = UNSET
@@ -54,7 +55,11 @@ class JobCopyPayload:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
-        shots = self.shots
+        shots: int | str | Unset
+        if isinstance(self.shots, Unset):
+            shots = UNSET
+        else:
+            shots = self.shots
 
         session_id = self.session_id
 
@@ -112,7 +117,12 @@ class JobCopyPayload:
         else:
             metadata = JobMetadata.from_dict(_metadata)
 
-        shots = d.pop("shots", UNSET)
+        def _parse_shots(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        shots = _parse_shots(d.pop("shots", UNSET))
 
         session_id = d.pop("session_id", UNSET)
 

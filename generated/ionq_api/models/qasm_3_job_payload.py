@@ -35,11 +35,13 @@ class Qasm3JobPayload:
         name (str | Unset): A label for people.
         metadata (JobMetadata | Unset): Free-form string labels kept with the job (at most 10, names up to 40
             characters).
-        shots (int | Unset): Repetitions of the circuit (the server uses 100 when omitted).
+        shots (int | str | Unset): Repetitions of the circuit; IonQ also accepts them as a decimal string, which cirq-
+            ionq sends.
         session_id (str | Unset): Run the job inside this open session.
         settings (JobSettings | Unset): How the job is compiled and which error mitigation is applied.
         dry_run (bool | Unset): Validate and price the job without running it.
         noise (NoiseSettings | Unset): Noise to simulate (simulator backend only).
+        lang (Literal['json'] | Unset): The input's encoding; cirq-ionq sends it, IonQ accepts only json.
     """
 
     type_: Literal["ionq.qasm3.v1"]
@@ -47,11 +49,12 @@ class Qasm3JobPayload:
     input_: Qasm3Input
     name: str | Unset = UNSET
     metadata: JobMetadata | Unset = UNSET
-    shots: int | Unset = UNSET
+    shots: int | str | Unset = UNSET
     session_id: str | Unset = UNSET
     settings: JobSettings | Unset = UNSET
     dry_run: bool | Unset = UNSET
     noise: NoiseSettings | Unset = UNSET
+    lang: Literal["json"] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -66,7 +69,11 @@ class Qasm3JobPayload:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
-        shots = self.shots
+        shots: int | str | Unset
+        if isinstance(self.shots, Unset):
+            shots = UNSET
+        else:
+            shots = self.shots
 
         session_id = self.session_id
 
@@ -79,6 +86,8 @@ class Qasm3JobPayload:
         noise: dict[str, Any] | Unset = UNSET
         if not isinstance(self.noise, Unset):
             noise = self.noise.to_dict()
+
+        lang = self.lang
 
         field_dict: dict[str, Any] = {}
 
@@ -103,6 +112,8 @@ class Qasm3JobPayload:
             field_dict["dry_run"] = dry_run
         if noise is not UNSET:
             field_dict["noise"] = noise
+        if lang is not UNSET:
+            field_dict["lang"] = lang
 
         return field_dict
 
@@ -131,7 +142,12 @@ class Qasm3JobPayload:
         else:
             metadata = JobMetadata.from_dict(_metadata)
 
-        shots = d.pop("shots", UNSET)
+        def _parse_shots(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        shots = _parse_shots(d.pop("shots", UNSET))
 
         session_id = d.pop("session_id", UNSET)
 
@@ -151,6 +167,10 @@ class Qasm3JobPayload:
         else:
             noise = NoiseSettings.from_dict(_noise)
 
+        lang = cast(Literal["json"] | Unset, d.pop("lang", UNSET))
+        if lang != "json" and not isinstance(lang, Unset):
+            raise ValueError(f"lang must match const 'json', got '{lang}'")
+
         qasm_3_job_payload = cls(
             type_=type_,
             backend=backend,
@@ -162,6 +182,7 @@ class Qasm3JobPayload:
             settings=settings,
             dry_run=dry_run,
             noise=noise,
+            lang=lang,
         )
 
         return qasm_3_job_payload

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="JsonArtifact")
+T = TypeVar("T", bound="JsonDocument")
 
 
 @_attrs_define
-class JsonArtifact:
-    """A JSON artifact; its shape is given by its format id."""
+class JsonDocument:
+    """Probabilities, histograms and other JSON documents."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -25,10 +25,10 @@ class JsonArtifact:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        json_artifact = cls()
+        json_document = cls()
 
-        json_artifact.additional_properties = d
-        return json_artifact
+        json_document.additional_properties = d
+        return json_document
 
     @property
     def additional_keys(self) -> list[str]:
