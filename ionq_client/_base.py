@@ -49,7 +49,8 @@ class ClientBase(Generic[H]):
             custom_headers: extra headers sent with every request.
             timeout: seconds, or an ``httpx.Timeout``; applies to every request.
             max_retries: retries after a transient failure (0 turns them off).
-            http_client: an httpx client to use instead of a new one (you close it).
+            http_client: an httpx client to use instead of a new one (you close it);
+                for custom transports, proxies or event hooks.
         """
         if max_retries < 0:
             raise ValueError("max_retries must be >= 0")
@@ -59,16 +60,18 @@ class ClientBase(Generic[H]):
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.max_retries = max_retries
         self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else self._make_http(
+        if http_client is None:
+            self._http = self._make_http(
                 base_url=self.url,
                 headers=self.api_headers,
                 timeout=self.timeout,
                 follow_redirects=False,
             )
-        )
+            self._per_request: tuple[str, dict[str, str] | None] = ("", None)
+        else:
+            # A caller's client knows neither our URL nor our headers: send both each time.
+            self._http = http_client
+            self._per_request = (self.url, self.api_headers)
 
     # Seams for tests: the wall clock (Retry-After dates) and the jitter source.
     _now = staticmethod(time.time)
@@ -114,11 +117,14 @@ class ClientBase(Generic[H]):
             raise IonQCredentialsError(
                 f"{call.operation} needs an API key: pass token=... or set IONQ_API_KEY"
             )
+        prefix, headers = self._per_request
+        path = call.path if call.path.startswith(("http://", "https://")) else prefix + call.path
         return self._http.build_request(
             call.method,
-            call.path,
+            path,
             params=call.params,
             json=call.json,
+            headers=headers,
             timeout=self.timeout,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import platform
@@ -52,6 +53,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+@functools.cache
 def user_agent() -> str:
     return (
         f"ionq-client/{__version__} (python/{platform.python_version()}; "

@@ -1,0 +1,158 @@
+"""The facade against a real emulator on loopback, with every response it receives
+checked against the spec's schema for that operation and status.
+
+The check sits in the HTTP transport, so a drift between the emulator and the spec,
+or a facade that tolerates an off-spec answer, fails the test that saw it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from ionq_client.testing import EmulatorConfig, RunningEmulator, _spec, run_emulator
+from tests.drivers import Driver
+
+INSTANT = {"ready_after": 0.0, "start_after": 0.0, "run_time": 0.0}
+
+
+def _operation_table() -> list[tuple[str, re.Pattern[str], _spec.Operation]]:
+    table = []
+    for op in _spec.operations():
+        pattern = re.sub(r"\{[^}]+\}", "[^/]+", op.path)
+        table.append((op.method, re.compile(f"^{pattern}$"), op))
+    # Literal segments beat parameters: /jobs/estimate is not /jobs/{job_id}.
+    table.sort(key=lambda row: row[2].path.count("{"))
+    return table
+
+
+OPERATIONS = _operation_table()
+
+
+def spec_violations(request: httpx.Request, response: httpx.Response) -> list[str]:
+    """Why this answer breaks the spec (empty when it conforms)."""
+    path = request.url.path.removeprefix("/v0.4")
+    op = next((o for m, p, o in OPERATIONS if m == request.method and p.match(path)), None)
+    where = f"{request.method} {request.url.path} -> {response.status_code}"
+    if op is None:
+        return [f"{where}: no such operation in the spec"]
+    responses = op.definition["responses"]
+    documented = responses.get(str(response.status_code))
+    if documented is None:
+        return [f"{where}: status not documented for {op.operation_id}"]
+    documented = _spec.resolve(_spec.load_spec(), documented)
+    schema = documented["content"]["application/json"]["schema"]
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return [f"{where}: body is not JSON"]
+    pointer = schema["$ref"].removeprefix("#") if "$ref" in schema else None
+    if pointer is None:  # an inline schema (e.g. a list of backends)
+        name = f"#/paths/{_escape(op.path)}/{op.method.lower()}/responses/{response.status_code}"
+        pointer = f"{name}/content/application~1json/schema".removeprefix("#")
+    return [f"{where}: {e}" for e in _spec.errors("#" + pointer, body)]
+
+
+def _escape(path: str) -> str:
+    return path.replace("~", "~0").replace("/", "~1")
+
+
+class SpecCheck:
+    """Collects spec violations seen by the transports below.
+
+    ``injected`` lists statuses a test forces through the fault injector on purpose
+    (a 504 is no part of IonQ's contract); every other answer must conform.
+    """
+
+    def __init__(self, injected: frozenset[int] = frozenset()) -> None:
+        self.violations: list[str] = []
+        self.responses = 0
+        self.injected = injected
+
+    def record(self, request: httpx.Request, response: httpx.Response) -> None:
+        self.responses += 1
+        if response.status_code not in self.injected:
+            self.violations += spec_violations(request, response)
+
+
+class CheckingTransport(httpx.BaseTransport):
+    def __init__(self, check: SpecCheck) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.check = check
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        response.read()
+        self.check.record(request, response)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncCheckingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, check: SpecCheck) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.check = check
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        await response.aread()
+        self.check.record(request, response)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+@pytest.fixture(scope="module")
+def emulator() -> Iterator[RunningEmulator]:
+    config = EmulatorConfig(keys=("e2e-key", "e2e-other"), seed=11, check_responses=True, **INSTANT)
+    with run_emulator(config) as running:
+        yield running
+        assert running.internal_errors == []
+
+
+@pytest.fixture(params=["sync", "async"])
+def kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def spec_check() -> Iterator[SpecCheck]:
+    check = SpecCheck()
+    yield check
+    assert check.violations == [], "responses that break the spec:\n" + "\n".join(check.violations)
+
+
+@pytest.fixture
+def connect(kind: str, spec_check: SpecCheck) -> Iterator[Callable[..., Driver]]:
+    """``connect(emulator, key=None, **options)``: a client whose responses are spec-checked."""
+    loop = asyncio.new_event_loop()
+    drivers: list[Driver] = []
+
+    def make(emulator: RunningEmulator, key: str | None = None, **options: Any) -> Driver:
+        http: Any
+        if kind == "async":
+            http = httpx.AsyncClient(transport=AsyncCheckingTransport(spec_check))
+        else:
+            http = httpx.Client(transport=CheckingTransport(spec_check))
+        options.setdefault("http_client", http)
+        driver = Driver(kind, loop, token=key or emulator.key, url=emulator.url, **options)
+        driver.http = http
+        drivers.append(driver)
+        return driver
+
+    yield make
+    for driver in drivers:
+        if kind == "async":
+            loop.run_until_complete(driver.http.aclose())
+        else:
+            driver.http.close()
+    loop.close()
