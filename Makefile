@@ -24,12 +24,17 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed-demo
+
+# The demo needs only the emulator's extras, not the test tools.
+$(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[emulator,cli]"
 	@touch $@
 
 venv: $(VENV)/.installed
 
 # --- the two commands of the README ---------------------------------------------
-demo: venv
+demo: $(VENV)/.installed-demo
 	$(BIN)/python examples/demo.py
 
 test: venv lint typecheck check-generated pytest

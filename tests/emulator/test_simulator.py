@@ -539,3 +539,23 @@ def test_count_gates() -> None:
         {"gate": "nop", "target": 0},
     ]
     assert count_gates(native, "native") == (2, 2)
+
+
+def test_twenty_qubits_five_hundred_gates_completes() -> None:
+    """Size the emulator promises; its time is recorded by bench/run.py, not asserted here."""
+    rng = np.random.default_rng(20)
+    circuit: list[dict[str, object]] = []
+    for _ in range(500):
+        a, b = (int(q) for q in rng.choice(20, size=2, replace=False))
+        kind = ("h", "rx", "cnot", "zz")[int(rng.integers(4))]
+        if kind == "h":
+            circuit.append({"gate": "h", "targets": [a]})
+        elif kind == "rx":
+            circuit.append({"gate": "rx", "targets": [a], "rotation": float(rng.uniform(0, 6))})
+        elif kind == "cnot":
+            circuit.append({"gate": "cnot", "controls": [a], "targets": [b]})
+        else:
+            circuit.append({"gate": "zz", "targets": [a, b], "rotation": float(rng.uniform(0, 6))})
+    probs = ideal_probabilities(circuit, 20, "qis")
+    assert probs.shape == (2**20,)
+    assert probs.sum() == pytest.approx(1.0, abs=1e-9)
