@@ -141,7 +141,7 @@ def bench_decode(rounds: int) -> None:
     import httpx
     from ionq_api.models import SingleCircuitJob
 
-    from ionq_client._core import results_call
+    from ionq_client._operations import results_call
 
     rng = random.Random(1)
     states = 2**20

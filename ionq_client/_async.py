@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from . import _core
+from . import _core, _lifecycle, _operations, _submission
 from ._base import ClientBase, JobLike
 from ._exceptions import IonQError, IonQJobTimeoutError
 from .results import MultiResult, Result
@@ -125,18 +125,18 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
         it is validated before anything is sent.
         """
-        payload, tag = _core.tag_submission(_core.submission_payload(job))
+        payload, tag = _submission.tag_submission(_submission.submission_payload(job))
 
         async def find() -> JobCreated | None:
             assert tag is not None
-            recent = await self._send(_core.recent_jobs_raw())
-            return _core.find_submission(recent, tag)
+            recent = await self._send(_submission.recent_jobs_raw())
+            return _submission.find_submission(recent, tag)
 
-        return await self._send(_core.create_job(payload), find if tag else None)
+        return await self._send(_operations.create_job(payload), find if tag else None)
 
     async def retrieve_job(self, job_id: str) -> Job:
         """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
-        return await self._send(_core.get_job(job_id))
+        return await self._send(_operations.get_job(job_id))
 
     async def get_results(
         self,
@@ -147,30 +147,36 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
         keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
         job = await self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
-        call = _core.results_call(
+        call = _operations.results_call(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
         )
         return await self._send(call)
 
     async def cancel_job(self, job_id: str) -> JobCanceled:
         """Cancel a job that has not finished (a finished one is left as it is)."""
-        return await self._send(_core.cancel_job(job_id))
+        return await self._send(_operations.cancel_job(job_id))
 
     async def cancel_jobs(self, job_ids: Iterable[str]) -> list[JobsCanceled]:
         """Cancel many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
-        return [await self._send(_core.cancel_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+        return [
+            await self._send(_operations.cancel_jobs(chunk))
+            for chunk in _operations.chunked_ids(job_ids)
+        ]
 
     async def delete_job(self, job_id: str) -> JobDeleted:
         """Delete a job and its data."""
-        return await self._send(_core.delete_job(job_id))
+        return await self._send(_operations.delete_job(job_id))
 
     async def delete_jobs(self, job_ids: Iterable[str]) -> list[JobsDeleted]:
         """Delete many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
-        return [await self._send(_core.delete_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+        return [
+            await self._send(_operations.delete_jobs(chunk))
+            for chunk in _operations.chunked_ids(job_ids)
+        ]
 
     async def get_calibration_data(self, backend_name: str) -> Characterization | None:
         """The newest calibration snapshot of a backend, or None if it has none."""
-        page = await self._send(_core.list_characterizations(backend_name, limit=1))
+        page = await self._send(_operations.list_characterizations(backend_name, limit=1))
         return page.characterizations[0] if page.characterizations else None
 
     # ------------------------------------------------------------ waiting
@@ -186,21 +192,22 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
         """
         deadline = time.monotonic() + timeout
-        interval = _core.POLL_INITIAL
+        interval = _lifecycle.POLL_INITIAL
         while True:
             job = await self.retrieve_job(job_id)
             if on_progress is not None:
                 on_progress(job)
-            if _core.is_finished(job):
-                _core.ensure_completed(job)
+            if _lifecycle.is_finished(job):
+                _lifecycle.ensure_completed(job)
                 return job
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise IonQJobTimeoutError(
-                    f"job {job_id} still {_core.job_status(job)} after {timeout:g} s", job_id=job_id
+                    f"job {job_id} still {_lifecycle.job_status(job)} after {timeout:g} s",
+                    job_id=job_id,
                 )
             await self._sleep(min(interval, remaining))
-            interval = _core.next_poll_interval(interval)
+            interval = _lifecycle.next_poll_interval(interval)
 
     async def run(
         self,
@@ -248,11 +255,11 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         seen: set[str] = set()
         while True:
             page = await self._send(
-                _core.list_jobs({**filters, "limit": limit}, cursor, session_id)
+                _operations.list_jobs({**filters, "limit": limit}, cursor, session_id)
             )
             for job in page.jobs:
                 yield job
-            cursor = _core.next_cursor(page, seen)
+            cursor = _operations.next_cursor(page, seen)
             if cursor is None:
                 return
 
@@ -263,7 +270,7 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         page_number = 1
         while True:
             page = await self._send(
-                _core.list_characterizations(
+                _operations.list_characterizations(
                     backend, start=start, end=end, limit=limit, page=page_number
                 )
             )
@@ -276,64 +283,64 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
     # --------------------------------------------------------- the rest
     async def whoami(self) -> WhoAmI:
         """The identity of the API key (the cheapest way to check it works)."""
-        return await self._send(_core.whoami())
+        return await self._send(_operations.whoami())
 
     async def get_backends(self) -> list[BackendInfo]:
         """Every backend and its status (no key needed)."""
-        return await self._send(_core.get_backends())
+        return await self._send(_operations.get_backends())
 
     async def get_backend(self, backend: str) -> BackendInfo:
-        return await self._send(_core.get_backend(backend))
+        return await self._send(_operations.get_backend(backend))
 
     async def get_characterization(
         self, backend: str, characterization_id: str
     ) -> Characterization:
-        return await self._send(_core.get_characterization(backend, characterization_id))
+        return await self._send(_operations.get_characterization(backend, characterization_id))
 
     async def get_job_cost(self, job_id: str) -> JobCost:
-        return await self._send(_core.get_job_cost(job_id))
+        return await self._send(_operations.get_job_cost(job_id))
 
     async def estimate_job(self, backend: str, **query: Any) -> CostEstimate:
         """Price a job by size: ``qubits``, ``shots``, ``one_qubit_gates``,
         ``two_qubit_gates``, ``error_mitigation``, ``type``."""
-        return await self._send(_core.estimate_job(backend, **query))
+        return await self._send(_operations.estimate_job(backend, **query))
 
     async def clone_job(self, job_id: str, **changes: Any) -> JobCreated:
         """Submit a copy of a job, with ``changes`` (shots, backend, name, ...)."""
-        return await self._send(_core.copy_job("cloneJob", job_id, changes))
+        return await self._send(_operations.copy_job("cloneJob", job_id, changes))
 
     async def move_job(self, job_id: str, **changes: Any) -> JobCreated:
         """Resubmit a job that has not started, with ``changes``, in its place."""
-        return await self._send(_core.copy_job("moveJob", job_id, changes))
+        return await self._send(_operations.copy_job("moveJob", job_id, changes))
 
     async def get_histogram(self, job_id: str) -> dict[int, int]:
         """Shot counts keyed by state (qubit 0 is the least significant bit)."""
-        return await self._send(_core.get_histogram(job_id))
+        return await self._send(_operations.get_histogram(job_id))
 
     async def get_shots(self, job_id: str) -> list[int]:
         """The state measured by each shot, in order."""
-        return await self._send(_core.get_shots(job_id))
+        return await self._send(_operations.get_shots(job_id))
 
     async def get_artifact(self, job_id: str, artifact_id: str) -> Any:
         """An artifact: parsed JSON, text (OpenQASM) or bytes, by its media type."""
-        return await self._send(_core.get_artifact(job_id, artifact_id))
+        return await self._send(_operations.get_artifact(job_id, artifact_id))
 
     async def get_format_schema(self, format_id: str) -> Any:
-        return await self._send(_core.get_format_schema(format_id))
+        return await self._send(_operations.get_format_schema(format_id))
 
     async def create_session(self, backend: str, **limits: Any) -> Session:
         """Open a session; limits: ``job_count_limit``, ``duration_limit_min``, ``cost_limit``."""
-        return await self._send(_core.create_session(backend, limits))
+        return await self._send(_operations.create_session(backend, limits))
 
     async def list_sessions(self, active: bool | None = None) -> SessionList:
-        return await self._send(_core.list_sessions(active))
+        return await self._send(_operations.list_sessions(active))
 
     async def get_session(self, session_id: str) -> Session:
-        return await self._send(_core.get_session(session_id))
+        return await self._send(_operations.get_session(session_id))
 
     async def end_session(self, session_id: str) -> Session:
-        return await self._send(_core.end_session(session_id))
+        return await self._send(_operations.end_session(session_id))
 
     async def get_organization_usage(self, organization_id: str, **query: Any) -> UsageReport:
         """Usage from ``start_date`` to ``end_date``, by ``group_by`` and ``modality``."""
-        return await self._send(_core.get_organization_usage(organization_id, **query))
+        return await self._send(_operations.get_organization_usage(organization_id, **query))

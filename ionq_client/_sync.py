@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from . import _core
+from . import _core, _lifecycle, _operations, _submission
 from ._base import ClientBase, JobLike
 from ._exceptions import IonQError, IonQJobTimeoutError
 from .results import MultiResult, Result
@@ -119,18 +119,18 @@ class IonQClient(ClientBase[httpx.Client]):
         ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
         it is validated before anything is sent.
         """
-        payload, tag = _core.tag_submission(_core.submission_payload(job))
+        payload, tag = _submission.tag_submission(_submission.submission_payload(job))
 
         def find() -> JobCreated | None:
             assert tag is not None
-            recent = self._send(_core.recent_jobs_raw())
-            return _core.find_submission(recent, tag)
+            recent = self._send(_submission.recent_jobs_raw())
+            return _submission.find_submission(recent, tag)
 
-        return self._send(_core.create_job(payload), find if tag else None)
+        return self._send(_operations.create_job(payload), find if tag else None)
 
     def retrieve_job(self, job_id: str) -> Job:
         """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
-        return self._send(_core.get_job(job_id))
+        return self._send(_operations.get_job(job_id))
 
     def get_results(
         self,
@@ -141,30 +141,34 @@ class IonQClient(ClientBase[httpx.Client]):
         """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
         keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
         job = self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
-        call = _core.results_call(
+        call = _operations.results_call(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
         )
         return self._send(call)
 
     def cancel_job(self, job_id: str) -> JobCanceled:
         """Cancel a job that has not finished (a finished one is left as it is)."""
-        return self._send(_core.cancel_job(job_id))
+        return self._send(_operations.cancel_job(job_id))
 
     def cancel_jobs(self, job_ids: Iterable[str]) -> list[JobsCanceled]:
         """Cancel many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
-        return [self._send(_core.cancel_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+        return [
+            self._send(_operations.cancel_jobs(chunk)) for chunk in _operations.chunked_ids(job_ids)
+        ]
 
     def delete_job(self, job_id: str) -> JobDeleted:
         """Delete a job and its data."""
-        return self._send(_core.delete_job(job_id))
+        return self._send(_operations.delete_job(job_id))
 
     def delete_jobs(self, job_ids: Iterable[str]) -> list[JobsDeleted]:
         """Delete many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
-        return [self._send(_core.delete_jobs(chunk)) for chunk in _core.chunked_ids(job_ids)]
+        return [
+            self._send(_operations.delete_jobs(chunk)) for chunk in _operations.chunked_ids(job_ids)
+        ]
 
     def get_calibration_data(self, backend_name: str) -> Characterization | None:
         """The newest calibration snapshot of a backend, or None if it has none."""
-        page = self._send(_core.list_characterizations(backend_name, limit=1))
+        page = self._send(_operations.list_characterizations(backend_name, limit=1))
         return page.characterizations[0] if page.characterizations else None
 
     # ------------------------------------------------------------ waiting
@@ -180,21 +184,22 @@ class IonQClient(ClientBase[httpx.Client]):
         Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
         """
         deadline = time.monotonic() + timeout
-        interval = _core.POLL_INITIAL
+        interval = _lifecycle.POLL_INITIAL
         while True:
             job = self.retrieve_job(job_id)
             if on_progress is not None:
                 on_progress(job)
-            if _core.is_finished(job):
-                _core.ensure_completed(job)
+            if _lifecycle.is_finished(job):
+                _lifecycle.ensure_completed(job)
                 return job
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise IonQJobTimeoutError(
-                    f"job {job_id} still {_core.job_status(job)} after {timeout:g} s", job_id=job_id
+                    f"job {job_id} still {_lifecycle.job_status(job)} after {timeout:g} s",
+                    job_id=job_id,
                 )
             self._sleep(min(interval, remaining))
-            interval = _core.next_poll_interval(interval)
+            interval = _lifecycle.next_poll_interval(interval)
 
     def run(
         self,
@@ -232,9 +237,11 @@ class IonQClient(ClientBase[httpx.Client]):
         cursor: str | None = None
         seen: set[str] = set()
         while True:
-            page = self._send(_core.list_jobs({**filters, "limit": limit}, cursor, session_id))
+            page = self._send(
+                _operations.list_jobs({**filters, "limit": limit}, cursor, session_id)
+            )
             yield from page.jobs
-            cursor = _core.next_cursor(page, seen)
+            cursor = _operations.next_cursor(page, seen)
             if cursor is None:
                 return
 
@@ -245,7 +252,7 @@ class IonQClient(ClientBase[httpx.Client]):
         page_number = 1
         while True:
             page = self._send(
-                _core.list_characterizations(
+                _operations.list_characterizations(
                     backend, start=start, end=end, limit=limit, page=page_number
                 )
             )
@@ -257,62 +264,62 @@ class IonQClient(ClientBase[httpx.Client]):
     # --------------------------------------------------------- the rest
     def whoami(self) -> WhoAmI:
         """The identity of the API key (the cheapest way to check it works)."""
-        return self._send(_core.whoami())
+        return self._send(_operations.whoami())
 
     def get_backends(self) -> list[BackendInfo]:
         """Every backend and its status (no key needed)."""
-        return self._send(_core.get_backends())
+        return self._send(_operations.get_backends())
 
     def get_backend(self, backend: str) -> BackendInfo:
-        return self._send(_core.get_backend(backend))
+        return self._send(_operations.get_backend(backend))
 
     def get_characterization(self, backend: str, characterization_id: str) -> Characterization:
-        return self._send(_core.get_characterization(backend, characterization_id))
+        return self._send(_operations.get_characterization(backend, characterization_id))
 
     def get_job_cost(self, job_id: str) -> JobCost:
-        return self._send(_core.get_job_cost(job_id))
+        return self._send(_operations.get_job_cost(job_id))
 
     def estimate_job(self, backend: str, **query: Any) -> CostEstimate:
         """Price a job by size: ``qubits``, ``shots``, ``one_qubit_gates``,
         ``two_qubit_gates``, ``error_mitigation``, ``type``."""
-        return self._send(_core.estimate_job(backend, **query))
+        return self._send(_operations.estimate_job(backend, **query))
 
     def clone_job(self, job_id: str, **changes: Any) -> JobCreated:
         """Submit a copy of a job, with ``changes`` (shots, backend, name, ...)."""
-        return self._send(_core.copy_job("cloneJob", job_id, changes))
+        return self._send(_operations.copy_job("cloneJob", job_id, changes))
 
     def move_job(self, job_id: str, **changes: Any) -> JobCreated:
         """Resubmit a job that has not started, with ``changes``, in its place."""
-        return self._send(_core.copy_job("moveJob", job_id, changes))
+        return self._send(_operations.copy_job("moveJob", job_id, changes))
 
     def get_histogram(self, job_id: str) -> dict[int, int]:
         """Shot counts keyed by state (qubit 0 is the least significant bit)."""
-        return self._send(_core.get_histogram(job_id))
+        return self._send(_operations.get_histogram(job_id))
 
     def get_shots(self, job_id: str) -> list[int]:
         """The state measured by each shot, in order."""
-        return self._send(_core.get_shots(job_id))
+        return self._send(_operations.get_shots(job_id))
 
     def get_artifact(self, job_id: str, artifact_id: str) -> Any:
         """An artifact: parsed JSON, text (OpenQASM) or bytes, by its media type."""
-        return self._send(_core.get_artifact(job_id, artifact_id))
+        return self._send(_operations.get_artifact(job_id, artifact_id))
 
     def get_format_schema(self, format_id: str) -> Any:
-        return self._send(_core.get_format_schema(format_id))
+        return self._send(_operations.get_format_schema(format_id))
 
     def create_session(self, backend: str, **limits: Any) -> Session:
         """Open a session; limits: ``job_count_limit``, ``duration_limit_min``, ``cost_limit``."""
-        return self._send(_core.create_session(backend, limits))
+        return self._send(_operations.create_session(backend, limits))
 
     def list_sessions(self, active: bool | None = None) -> SessionList:
-        return self._send(_core.list_sessions(active))
+        return self._send(_operations.list_sessions(active))
 
     def get_session(self, session_id: str) -> Session:
-        return self._send(_core.get_session(session_id))
+        return self._send(_operations.get_session(session_id))
 
     def end_session(self, session_id: str) -> Session:
-        return self._send(_core.end_session(session_id))
+        return self._send(_operations.end_session(session_id))
 
     def get_organization_usage(self, organization_id: str, **query: Any) -> UsageReport:
         """Usage from ``start_date`` to ``end_date``, by ``group_by`` and ``modality``."""
-        return self._send(_core.get_organization_usage(organization_id, **query))
+        return self._send(_operations.get_organization_usage(organization_id, **query))

@@ -181,6 +181,17 @@ def _check_parameter(param: Parameter, value: object) -> tuple[str, str] | None:
     return key, _message(key, error)
 
 
+def _items(text: str) -> list[str]:
+    """One query value of an array parameter as its items.
+
+    Clients send both ``ids=a&ids=b`` (the spec's exploded form) and ``ids=a,b``;
+    a value that splits into an empty piece (``a,``) is one item, commas and all,
+    as the form style says, rather than a list with an empty id in it.
+    """
+    pieces = text.split(",")
+    return pieces if all(pieces) else [text]
+
+
 def _parse_parameters(
     rules: OperationRules, location: str, values: Mapping[str, list[str]], source: str
 ) -> dict[str, Any]:
@@ -195,7 +206,7 @@ def _parse_parameters(
         value: object
         if _type_of(param.schema) == "array":
             items = _spec.resolve(_spec.load_spec(), param.schema.get("items", {}))
-            value = [_coerce(piece, items) for text in texts for piece in text.split(",")]
+            value = [_coerce(piece, items) for text in texts for piece in _items(text)]
         else:
             value = _coerce(texts[-1], param.schema)
         problem = _check_parameter(param, value)
@@ -254,9 +265,15 @@ def _branch(pointer: str, instance: object) -> str:
         if "$ref" not in option:
             continue
         branch_pointer, branch = _follow(option["$ref"])
-        for name, prop in branch.get("properties", {}).items():
-            if "const" in prop and instance.get(name) == prop["const"]:
-                return branch_pointer
+        consts = {
+            name: prop["const"]
+            for name, prop in branch.get("properties", {}).items()
+            if "const" in prop and name in instance
+        }
+        # Every const the body gives must agree: ``lang: json`` is shared by all
+        # branches and must not pick the first one over the ``type`` that names another.
+        if consts and all(instance[name] == value for name, value in consts.items()):
+            return branch_pointer
     return pointer
 
 

@@ -1,0 +1,51 @@
+"""The rules of a job's life the clients apply while waiting: which statuses are
+final, what a failed or canceled job raises, how polling slows down.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._exceptions import (
+    IonQJobCanceledError,
+    IonQJobError,
+    IonQJobFailedError,
+)
+
+if TYPE_CHECKING:
+    from ._core import Job
+
+
+TERMINAL_STATUSES = frozenset({"completed", "failed", "canceled"})
+POLL_INITIAL = 0.1
+POLL_MAX = 5.0
+POLL_GROWTH = 1.5
+
+
+def job_status(job: Job) -> str:
+    return str(getattr(job.status, "value", job.status))
+
+
+def ensure_completed(job: Job) -> None:
+    """Raise the job error that explains why ``job`` has no results."""
+    status = job_status(job)
+    if status == "completed":
+        return
+    if status == "failed":
+        failure = job.failure
+        code = str(getattr(getattr(failure, "code", None), "value", getattr(failure, "code", "")))
+        message = getattr(failure, "message", None) or "no details given"
+        raise IonQJobFailedError(
+            f"job {job.id} failed: {code or 'unknown'}: {message}", job_id=job.id, code=code
+        )
+    if status == "canceled":
+        raise IonQJobCanceledError(f"job {job.id} was canceled", job_id=job.id)
+    raise IonQJobError(f"job {job.id} is {status}; results exist once it completes", job_id=job.id)
+
+
+def is_finished(job: Job) -> bool:
+    return job_status(job) in TERMINAL_STATUSES
+
+
+def next_poll_interval(interval: float) -> float:
+    return min(POLL_MAX, interval * POLL_GROWTH)
