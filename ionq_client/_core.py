@@ -119,7 +119,7 @@ def _parser_client() -> Any:
     return _PARSER_CLIENT
 
 
-def _response_error(response: httpx.Response, why: str) -> IonQResponseError:
+def response_error(response: httpx.Response, why: str) -> IonQResponseError:
     snippet = response.text[:200] if response.content else "(empty body)"
     return IonQResponseError(
         f"{response.request.method} {response.request.url.path} answered "
@@ -129,7 +129,7 @@ def _response_error(response: httpx.Response, why: str) -> IonQResponseError:
     )
 
 
-def _generated(operation: str) -> Callable[[httpx.Response], Any]:
+def generated_decoder(operation: str) -> Callable[[httpx.Response], Any]:
     """Decode with the generated parser, turning its crashes into IonQResponseError."""
     module = _module(operation)
 
@@ -137,21 +137,21 @@ def _generated(operation: str) -> Callable[[httpx.Response], Any]:
         try:
             parsed = module._parse_response(client=_parser_client(), response=response)
         except json.JSONDecodeError as exc:
-            raise _response_error(response, f"invalid JSON: {exc}") from None
+            raise response_error(response, f"invalid JSON: {exc}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise _response_error(response, f"{type(exc).__name__}: {exc}") from None
+            raise response_error(response, f"{type(exc).__name__}: {exc}") from None
         if parsed is None:
-            raise _response_error(response, "undocumented status")
+            raise response_error(response, "undocumented status")
         return parsed
 
     return decode
 
 
-def _json(response: httpx.Response) -> Any:
+def json_body(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
     except ValueError as exc:
-        raise _response_error(response, f"invalid JSON: {exc}") from None
+        raise response_error(response, f"invalid JSON: {exc}") from None
 
 
 def build(
@@ -166,7 +166,7 @@ def build(
         path=spec["url"],
         params=spec.get("params") or None,
         json=spec.get("json"),
-        decode=decode or _generated(operation),
+        decode=decode or generated_decoder(operation),
     )
 
 
@@ -182,7 +182,7 @@ def decode(call: Call[T], response: httpx.Response, secret: str | None) -> T:
 def error_for_response(response: httpx.Response, secret: str | None, now: float) -> IonQError:
     """The exception for a non-2xx answer."""
     if response.status_code < 400:
-        return _response_error(response, "unexpected status")
+        return response_error(response, "unexpected status")
     hinted = _retry.retry_after(response.headers, now) if response.status_code == 429 else None
     return api_error_from_response(
         response.status_code, response.headers, response.text, secret=secret, retry_after=hinted

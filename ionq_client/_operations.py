@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 import httpx
 
-from ._core import Call, _generated, _json, _response_error, build
+from ._core import Call, build, generated_decoder, json_body, response_error
 from ._exceptions import (
     IonQResponseError,
     IonQValidationError,
@@ -85,7 +85,7 @@ def create_job(payload: Mapping[str, Any]) -> Call[JobCreated]:
         method="POST",
         path="/jobs",
         json=dict(payload),
-        decode=_generated("createJob"),
+        decode=generated_decoder("createJob"),
     )
 
 
@@ -116,7 +116,7 @@ def cancel_jobs(ids: Sequence[str]) -> Call[JobsCanceled]:
         method="PUT",
         path="/jobs/status/cancel",
         json={"ids": list(ids)},
-        decode=_generated("cancelJobs"),
+        decode=generated_decoder("cancelJobs"),
     )
 
 
@@ -126,7 +126,7 @@ def delete_jobs(ids: Sequence[str]) -> Call[JobsDeleted]:
         method="DELETE",
         path="/jobs",
         json={"ids": list(ids)},
-        decode=_generated("deleteJobs"),
+        decode=generated_decoder("deleteJobs"),
     )
 
 
@@ -165,11 +165,11 @@ def get_histogram(job_id: str) -> Call[dict[int, int]]:
 
 def get_shots(job_id: str) -> Call[list[int]]:
     def decode(response: httpx.Response) -> list[int]:
-        data = _json(response)
+        data = json_body(response)
         try:
             return [int(s) for s in data]
         except (TypeError, ValueError):
-            raise _response_error(response, "shots must be a list of decimal states") from None
+            raise response_error(response, "shots must be a list of decimal states") from None
 
     return build("getJobShots", _id("job_id", job_id), decode=decode)
 
@@ -178,7 +178,7 @@ def get_artifact(job_id: str, artifact_id: str) -> Call[Any]:
     def decode(response: httpx.Response) -> Any:
         media = response.headers.get("content-type", "")
         if "json" in media:
-            return _json(response)
+            return json_body(response)
         if media.startswith("text/"):
             return response.text
         return response.content
@@ -207,7 +207,7 @@ def create_session(backend: str, limits: Mapping[str, Any] | None) -> Call[Sessi
         method="POST",
         path="/sessions",
         json=body,
-        decode=_generated("createSession"),
+        decode=generated_decoder("createSession"),
     )
 
 
@@ -250,7 +250,7 @@ def results_call(
     shots = job.shots if isinstance(job.shots, int) else None
 
     def decode(response: httpx.Response) -> Result | MultiResult:
-        return decode_probabilities(_json(response), qubits=qubits, shots=shots, job_id=job.id)
+        return decode_probabilities(json_body(response), qubits=qubits, shots=shots, job_id=job.id)
 
     params = dict(extra_query_params or {})
     if sharpen is not None:
@@ -328,8 +328,8 @@ def _given(**kwargs: Any) -> dict[str, Any]:
 
 
 def _int_map(response: httpx.Response) -> dict[int, int]:
-    data = _json(response)
+    data = json_body(response)
     try:
         return {int(k): int(v) for k, v in cast(dict[str, Any], data).items()}
     except (AttributeError, TypeError, ValueError):
-        raise _response_error(response, "expected a map of decimal states to counts") from None
+        raise response_error(response, "expected a map of decimal states to counts") from None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _limits
-from ._core import Call, _json, _response_error, build
+from ._core import Call, build, json_body, response_error
 from ._exceptions import IonQValidationError
 from .job import IonQJob, validate_payload
 
@@ -78,10 +78,10 @@ def recent_jobs_raw() -> Call[list[Mapping[str, Any]]]:
     """The newest jobs as plain JSON: tolerant of anything, used to find a submission."""
 
     def decode(response: httpx.Response) -> list[Mapping[str, Any]]:
-        data = _json(response)
+        data = json_body(response)
         jobs = data.get("jobs") if isinstance(data, dict) else None
         if not isinstance(jobs, list):
-            raise _response_error(response, "no 'jobs' list")
+            raise response_error(response, "no 'jobs' list")
         return [j for j in jobs if isinstance(j, dict)]
 
     return build("listJobs", limit=VERIFY_WINDOW, decode=decode)
