@@ -73,7 +73,7 @@ KEY ?=
 contract: venv
 	@test -n "$(URL)" || { echo "usage: make contract URL=https://api.ionq.co/v0.4 KEY=<api key> [MODE=read|all]" >&2; exit 2; }
 	IONQ_CONTRACT_URL="$(URL)" IONQ_CONTRACT_KEY="$(KEY)" IONQ_CONTRACT_MODE="$(or $(MODE),read)" \
-		$(BIN)/pytest -q -p no:randomly tests/contract/test_live_contract.py
+		$(BIN)/pytest -q tests/contract/live_contract.py
 
 bench: venv
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"

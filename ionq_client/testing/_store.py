@@ -527,7 +527,11 @@ class Session:
 
     def expires(self) -> float | None:
         minutes = self.limits.get("duration_limit_min")
-        return None if minutes is None else self.created + 60.0 * minutes
+        if minutes is None:
+            return None
+        # The spec sets no maximum; past ~10^12 minutes (the end of any calendar) a
+        # session simply never expires, and a float must not overflow on the way.
+        return self.created + 60.0 * float(min(minutes, 10**12))
 
     def ended_by(self, now: float) -> float | None:
         expires = self.expires()
@@ -582,7 +586,10 @@ class Store:
         return self.config.clock()
 
     def _iso(self, moment: float) -> str:
-        wall = datetime.fromtimestamp(self._epoch_wall + (moment - self._epoch), UTC)
+        try:
+            wall = datetime.fromtimestamp(self._epoch_wall + (moment - self._epoch), UTC)
+        except (OverflowError, OSError, ValueError):  # past year 9999: the last instant
+            wall = datetime.max.replace(tzinfo=UTC)
         return wall.strftime("%Y-%m-%dT%H:%M:%S.") + f"{wall.microsecond // 1000:03d}Z"
 
     def _today(self) -> date:
@@ -931,7 +938,9 @@ class Store:
 
     def _completed(self, account: Account, job_id: str) -> Job:
         job = self._owned(account, job_id)
-        if self._status(job, self._now()) != "completed" or job.dry_run:
+        if job.dry_run:
+            raise NotFound(f"Job {job_id!r} has no results (it was a dry run).")
+        if self._status(job, self._now()) != "completed":
             raise NotFound(f"Job {job_id!r} has no results (it has not completed).")
         return job
 

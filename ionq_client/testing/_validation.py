@@ -181,17 +181,6 @@ def _check_parameter(param: Parameter, value: object) -> tuple[str, str] | None:
     return key, _message(key, error)
 
 
-def _items(text: str) -> list[str]:
-    """One query value of an array parameter as its items.
-
-    Clients send both ``ids=a&ids=b`` (the spec's exploded form) and ``ids=a,b``;
-    a value that splits into an empty piece (``a,``) is one item, commas and all,
-    as the form style says, rather than a list with an empty id in it.
-    """
-    pieces = text.split(",")
-    return pieces if all(pieces) else [text]
-
-
 def _parse_parameters(
     rules: OperationRules, location: str, values: Mapping[str, list[str]], source: str
 ) -> dict[str, Any]:
@@ -206,7 +195,7 @@ def _parse_parameters(
         value: object
         if _type_of(param.schema) == "array":
             items = _spec.resolve(_spec.load_spec(), param.schema.get("items", {}))
-            value = [_coerce(piece, items) for text in texts for piece in _items(text)]
+            value = [_coerce(piece, items) for text in texts for piece in text.split(",")]
         else:
             value = _coerce(texts[-1], param.schema)
         problem = _check_parameter(param, value)

@@ -26,10 +26,12 @@ def _parse_response(
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = BackendInfo.from_dict(response_200_item_data)
+        for componentsschemas_backend_list_item_data in _response_200:
+            componentsschemas_backend_list_item = BackendInfo.from_dict(
+                componentsschemas_backend_list_item_data
+            )
 
-            response_200.append(response_200_item)
+            response_200.append(componentsschemas_backend_list_item)
 
         return response_200
 
