@@ -34,6 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 body = sys.stdin.buffer.read()
 class H(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -69,8 +70,8 @@ def bench_retrieve(n: int, rounds: int) -> None:
     port = int(proc.stdout.readline())
     base = f"http://127.0.0.1:{port}/v0.4"
     try:
-        raw = httpx.Client(headers={"Authorization": "apiKey bench"})
         ours = IonQClient("bench", base)
+        raw = httpx.Client(headers=ours.api_headers)  # the same request on the wire
         url = f"{base}/jobs"
         contenders: dict[str, Callable[[], object]] = {
             "raw httpx GET + json.loads": lambda: json.loads(raw.get(f"{url}/{JOB_ID}").content),

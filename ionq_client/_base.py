@@ -67,7 +67,8 @@ class ClientBase(Generic[H]):
                 timeout=self.timeout,
                 follow_redirects=False,
             )
-            self._per_request: tuple[str, dict[str, str] | None] = ("", None)
+            # Absolute URLs: httpx's base_url merge costs more than the rest of a request.
+            self._per_request: tuple[str, dict[str, str] | None] = (self.url, None)
         else:
             # A caller's client knows neither our URL nor our headers: send both each time.
             self._http = http_client

@@ -7,6 +7,7 @@ Nothing here touches a socket; ``_sync`` and ``_async`` only do the I/O.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 from collections.abc import Callable, Mapping
@@ -102,6 +103,7 @@ class Call(Generic[T]):
         return self.operation not in PUBLIC_OPERATIONS
 
 
+@functools.cache
 def _module(operation: str) -> ModuleType:
     return importlib.import_module(f"ionq_api.api.{WRAPPED[operation][0]}")
 
@@ -129,6 +131,7 @@ def response_error(response: httpx.Response, why: str) -> IonQResponseError:
     )
 
 
+@functools.cache
 def generated_decoder(operation: str) -> Callable[[httpx.Response], Any]:
     """Decode with the generated parser, turning its crashes into IonQResponseError."""
     module = _module(operation)
