@@ -1,11 +1,11 @@
-"""The emulated service's state: keys, backends, jobs and sessions, and how jobs age.
+"""The emulated service's state: keys, jobs and sessions, and how jobs age.
 
 Pure Python behind one re-entrant lock, because uvicorn runs handlers on several
 threads. Time comes from an injectable monotonic clock and statuses are computed from
 it lazily (no background worker), so a test steps a job through ``submitted`` →
 ``ready`` → ``started`` → ``completed`` by moving a fake clock, and there is nothing
-to start or stop. Circuits are simulated once, at submission, and their results are
-revealed only when the job's clock says it has completed, as IonQ does.
+to start or stop. Circuits are simulated once, at submission (``_execution``), and
+their results are revealed only when the job's clock says it has completed, as IonQ does.
 
 Everything a response contains is produced here as plain JSON-ready dicts; the HTTP
 layer (``_app``) only routes, authenticates and validates.
@@ -13,12 +13,8 @@ layer (``_app``) only routes, authenticates and validates.
 
 from __future__ import annotations
 
-import ast
-import hashlib
 import math
-import operator
 import random
-import re
 import secrets
 import threading
 import time
@@ -30,24 +26,24 @@ from typing import Any, Final, Literal
 
 import numpy as np
 
-from ionq_client.testing._faults import FaultConfig
-from ionq_client.testing._simulator import (
-    MAX_SIMULATED_QUBITS,
-    NOISE_MODELS,
-    SimulationError,
-    apply_noise,
-    count_gates,
-    ideal_probabilities,
-    probabilities_map,
-    sample_counts,
+from ionq_client.testing._catalog import (
+    BACKENDS,
+    Backend,
+    calibration,
+    calibration_days,
+    calibration_id,
+    noise_model_for,
 )
+from ionq_client.testing._circuits import circuits_of
+from ionq_client.testing._execution import Failure, Outcome, execute
+from ionq_client.testing._faults import FaultConfig
+from ionq_client.testing._pricing import compute_time_us, price
+from ionq_client.testing._simulator import NOISE_MODELS, SimulationError
 from ionq_client.testing._spec import load_spec
 from ionq_client.testing._validation import RequestInvalid, check_circuits
 
 __all__ = [
-    "BACKENDS",
     "Account",
-    "Backend",
     "Conflict",
     "EmulatorConfig",
     "NotFound",
@@ -57,10 +53,8 @@ __all__ = [
 JSON = dict[str, Any]
 ResultsStyle = Literal["urls", "artifacts"]
 DEFAULT_SHOTS: Final = 100
-CHARACTERIZATION_DAYS: Final = 30
 _NAMESPACE: Final = uuid.UUID("6f0c7f52-2d4e-4c1a-9d0b-5e1f3a8c9b70")
 _UNFINISHED: Final = frozenset({"submitted", "ready", "started"})
-_NOISE_ALIASES: Final = {"harmony-1": "harmony", "harmony-2": "harmony"}
 _IDEAL: Final = {"model": "ideal", "seed": None}  # what IonQ echoes when no noise was asked
 _SINGLE_ARTIFACTS: Final = ("probabilities", "histogram", "shots")
 
@@ -142,347 +136,7 @@ class Account:
         return _derived_id("user", self.key)
 
 
-# ------------------------------------------------------------------- backends
-
-
-@dataclass(frozen=True)
-class Backend:
-    """A backend; QPUs carry their noise model, prices and gate timings."""
-
-    name: str
-    qubits: int
-    status: str = "available"
-    noise_model: str | None = None
-    average_queue_time: int = 0  # milliseconds
-    location: str | None = None
-    cost_1q: float = 0.0  # usd per gate per shot
-    cost_2q: float = 0.0
-    minimum: float = 0.0  # usd per job
-    cost_model: str = "QCT"
-    gate_1q_us: float = 0.0
-    gate_2q_us: float = 0.0
-    readout_us: float = 0.0
-
-    @property
-    def is_qpu(self) -> bool:
-        return self.noise_model is not None
-
-
-def _qpu(name: str, qubits: int, status: str, queue_ms: int, family: str) -> Backend:
-    """A QPU priced and timed like its family (published list prices, rounded)."""
-    aria = family == "aria"
-    return Backend(
-        name,
-        qubits,
-        status,
-        noise_model=name.removeprefix("qpu."),
-        average_queue_time=queue_ms,
-        location="College Park, MD" if aria else "Seattle, WA",
-        cost_1q=0.00022 if aria else 0.0003,
-        cost_2q=0.000975 if aria else 0.0025,
-        minimum=97.5,
-        cost_model="QCT" if aria else "2QGE_operations",
-        gate_1q_us=135.0 if aria else 63.0,
-        gate_2q_us=600.0 if aria else 650.0,
-        readout_us=300.0 if aria else 250.0,
-    )
-
-
-BACKENDS: Final[Mapping[str, Backend]] = {
-    b.name: b
-    for b in (
-        # 25 qubits is the simulator's own limit (MAX_SIMULATED_QUBITS): IonQ's cloud
-        # simulator offers 29, but a laptop cannot hold that state vector.
-        Backend("simulator", MAX_SIMULATED_QUBITS),
-        _qpu("qpu.aria-1", 25, "available", 3_600_000, "aria"),
-        _qpu("qpu.aria-2", 25, "unavailable", 7_200_000, "aria"),
-        _qpu("qpu.forte-1", 36, "available", 1_735_200, "forte"),
-        _qpu("qpu.forte-enterprise-1", 36, "available", 900_000, "forte"),
-    )
-}
-
-
-def _digest(*parts: object) -> bytes:
-    return hashlib.sha256(":".join(map(str, parts)).encode()).digest()
-
-
-def _jitter(*parts: object) -> float:
-    """A deterministic number in [0, 1) per ``parts``: plausible, repeatable variation."""
-    return int.from_bytes(_digest(*parts)[:8], "big") / 2**64
-
-
-def _characterization_id(backend: str, day: date) -> str:
-    return str(uuid.UUID(bytes=_digest("characterization", backend, day)[:16], version=4))
-
-
-def _characterization(backend: Backend, day: date) -> JSON:
-    """A synthetic calibration snapshot, derived from the backend's noise model."""
-    assert backend.noise_model is not None
-    model = NOISE_MODELS[backend.noise_model]
-
-    def near(value: float, spread: float, tag: str) -> float:
-        return round(min(1.0, value + spread * (_jitter(backend.name, day, tag) - 0.5)), 6)
-
-    qubits = backend.qubits
-    return {
-        "id": _characterization_id(backend.name, day),
-        "backend": backend.name,
-        "date": f"{day.isoformat()}T00:00:00Z",
-        "qubits": qubits,
-        "connectivity": [[a, b] for a in range(qubits) for b in range(a + 1, qubits)],
-        "fidelity": {
-            "spam": {"median": near(1 - model.readout_error, 0.002, "spam"), "stderr": 0.0007},
-            "1q": {"mean": near(model.one_qubit_fidelity, 0.0002, "1q"), "stderr": 0.00002},
-            "2q": {"mean": near(model.two_qubit_fidelity, 0.004, "2q"), "stderr": 0.0004},
-        },
-        "timing": {
-            "t1": round(10 + 90 * _jitter(backend.name, day, "t1"), 3),
-            "t2": round(0.5 + _jitter(backend.name, day, "t2"), 3),
-            "1q": backend.gate_1q_us / 1e6,
-            "2q": backend.gate_2q_us / 1e6,
-            "readout": backend.readout_us / 1e6,
-            "reset": 0.00002,
-        },
-    }
-
-
-# --------------------------------------------------------------------- circuits
-
-
-@dataclass(frozen=True)
-class Circuit:
-    gates: tuple[Mapping[str, Any], ...]
-    qubits: int
-    gateset: str
-    name: str | None = None
-
-
-_QASM_GATES: Final[Mapping[str, tuple[str, int, int]]] = {
-    # OpenQASM name -> (IonQ gate, number of controls, number of angles)
-    **{g: (g, 0, 0) for g in ("x", "y", "z", "h", "s", "t", "swap")},
-    **{g: (g, 0, 1) for g in ("rx", "ry", "rz")},
-    "sdg": ("si", 0, 0),
-    "tdg": ("ti", 0, 0),
-    "sx": ("v", 0, 0),
-    "sxdg": ("vi", 0, 0),
-    "cx": ("x", 1, 0),
-    "CX": ("x", 1, 0),
-    "cnot": ("x", 1, 0),
-    "cy": ("y", 1, 0),
-    "cz": ("z", 1, 0),
-    "ch": ("h", 1, 0),
-    "ccx": ("x", 2, 0),
-    "crx": ("rx", 1, 1),
-    "cry": ("ry", 1, 1),
-    "crz": ("rz", 1, 1),
-    "rxx": ("xx", 0, 1),
-    "ryy": ("yy", 0, 1),
-    "rzz": ("zz", 0, 1),
-}
-_QASM_IGNORED: Final = re.compile(
-    r"(OPENQASM\b.*|include\b.*|barrier\b.*|(bit|creg)\b.*|measure\b.*|\w+(\[\d+\])?\s*=\s*measure\b.*)",
-    re.DOTALL,
-)
-_QASM_QUBITS: Final = re.compile(
-    r"qubit\s*(?:\[\s*(\d+)\s*\])?\s+(\w+)|qreg\s+(\w+)\s*\[\s*(\d+)\s*\]"
-)
-_QASM_GATE: Final = re.compile(r"(\w+)\s*(?:\(([^()]*(?:\([^()]*\)[^()]*)*)\))?\s+(.+)", re.DOTALL)
-_QASM_OPERAND: Final = re.compile(r"(\w+)\s*(?:\[\s*(\d+)\s*\])?")
-_ARITHMETIC: Final[Mapping[type, Callable[..., float]]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.Pow: operator.pow,
-    ast.USub: operator.neg,
-    ast.UAdd: operator.pos,
-}
-_CONSTANTS: Final = {"pi": math.pi, "π": math.pi, "tau": 2 * math.pi, "τ": 2 * math.pi}
-
-
-def _angle(text: str) -> float:
-    """Evaluate an angle such as ``-pi/4`` or ``0.5*pi`` without ``eval``."""
-
-    def value(node: ast.AST) -> float:
-        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-            return float(node.value)
-        if isinstance(node, ast.Name) and node.id in _CONSTANTS:
-            return _CONSTANTS[node.id]
-        if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
-            return _ARITHMETIC[type(node.op)](value(node.left), value(node.right))
-        if isinstance(node, ast.UnaryOp) and type(node.op) in _ARITHMETIC:
-            return _ARITHMETIC[type(node.op)](value(node.operand))
-        raise ValueError(f"unsupported angle expression {text!r}")
-
-    try:
-        result = value(ast.parse(text.strip(), mode="eval").body)
-    except (SyntaxError, ZeroDivisionError, OverflowError, RecursionError) as exc:
-        raise ValueError(f"bad angle {text!r}") from exc
-    if not math.isfinite(result):
-        raise ValueError(f"angle {text!r} is not finite")
-    return result
-
-
-def parse_qasm(source: str) -> Circuit:
-    """A small OpenQASM 3 subset (enough for Bell and GHZ programs) as an IonQ circuit.
-
-    Anything outside it raises ``SimulationError("CompilationError", ...)``: IonQ
-    accepts a QASM job it cannot compile and fails it, so the emulator does the same.
-    """
-
-    def fail(message: str) -> SimulationError:
-        return SimulationError("CompilationError", f"OpenQASM: {message}")
-
-    text = re.sub(r"//[^\n]*|/\*.*?\*/", " ", source, flags=re.DOTALL)
-    registers: dict[str, tuple[int, int]] = {}  # name -> (offset, size)
-    gates: list[Mapping[str, Any]] = []
-    total = 0
-
-    def qubits_of(operand: str) -> list[int]:
-        match = _QASM_OPERAND.fullmatch(operand.strip())
-        if not match or match.group(1) not in registers:
-            raise fail(f"unknown operand {operand.strip()!r}")
-        offset, size = registers[match.group(1)]
-        if match.group(2) is None:
-            return list(range(offset, offset + size))
-        index = int(match.group(2))
-        if index >= size:
-            raise fail(f"{operand.strip()!r} is out of range")
-        return [offset + index]
-
-    for raw in text.split(";"):
-        statement = " ".join(raw.split())
-        if not statement or _QASM_IGNORED.fullmatch(statement):
-            continue
-        declared = _QASM_QUBITS.fullmatch(statement)
-        if declared:
-            name = declared.group(2) or declared.group(3)
-            size = int(declared.group(1) or declared.group(4) or 1)
-            registers[name] = (total, size)
-            total += size
-            continue
-        match = _QASM_GATE.fullmatch(statement)
-        if not match or match.group(1) not in _QASM_GATES:
-            raise fail(f"unsupported statement {statement!r}")
-        gate, n_controls, n_angles = _QASM_GATES[match.group(1)]
-        angles = [a for a in (match.group(2) or "").split(",") if a.strip()]
-        if len(angles) != n_angles:
-            raise fail(f"{match.group(1)} takes {n_angles} angle(s)")
-        operands = [qubits_of(o) for o in match.group(3).split(",")]
-        extra: dict[str, Any] = {}
-        if angles:
-            try:
-                extra["rotation"] = _angle(angles[0])
-            except ValueError as exc:
-                raise fail(str(exc)) from exc
-        width = 2 if gate in ("swap", "xx", "yy", "zz") else 1
-        if len(operands) != n_controls + width:
-            raise fail(f"{match.group(1)} takes {n_controls + width} operand(s)")
-        if n_controls == 0 and width == 1:
-            gates.extend({"gate": gate, "targets": [q], **extra} for q in operands[0])
-            continue
-        if any(len(o) != 1 for o in operands):
-            raise fail(f"{match.group(1)} needs single qubits, not registers")
-        qubits = [o[0] for o in operands]
-        entry = {"gate": gate, "targets": qubits[n_controls:], **extra}
-        if n_controls:
-            entry["controls"] = qubits[:n_controls]
-        gates.append(entry)
-    if total == 0:
-        raise fail("the program declares no qubits")
-    return Circuit(tuple(gates), total, "qis")
-
-
-def _normalised_gate(gate: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Integral floats to ints (JSON Schema calls 1.0 an integer); cirq's zz ``phase``."""
-    out = dict(gate)
-    for key in ("target", "control"):
-        if isinstance(out.get(key), float):
-            out[key] = int(out[key])
-    for key in ("targets", "controls"):
-        if key in out:
-            out[key] = [int(q) for q in out[key]]
-    if out.get("gate") == "zz" and "angle" not in out and "phase" in out:
-        out["angle"] = out.pop("phase")  # cirq-ionq sends native zz's angle as "phase"
-    return out
-
-
-def _circuits_of(payload: Mapping[str, Any]) -> list[Circuit]:
-    data = payload["input"]
-    if payload["type"] == "ionq.qasm3.v1":
-        return [parse_qasm(data["data"])]
-    if payload["type"] == "ionq.circuit.v1":
-        gates = tuple(map(_normalised_gate, data["circuit"]))
-        return [Circuit(gates, int(data["qubits"]), data["gateset"])]
-    circuits = []
-    for entry in data["circuits"]:
-        gates = tuple(map(_normalised_gate, entry["circuit"]))
-        qubits = entry.get("qubits", data.get("qubits"))
-        if qubits is None:  # neither given: as many as the highest index used
-            used = [q for g in gates for k in ("targets", "controls") for q in g.get(k, [])]
-            used += [g[k] for g in gates for k in ("target", "control") if k in g]
-            qubits = max(used, default=0) + 1
-        gateset = entry.get("gateset", data["gateset"])
-        circuits.append(Circuit(gates, int(qubits), gateset, entry.get("name")))
-    return circuits
-
-
 # ------------------------------------------------------------------------ jobs
-
-
-@dataclass(frozen=True)
-class Failure:
-    code: str
-    message: str
-    while_running: bool  # False: refused at compilation, before the job starts
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What running one circuit produced (nothing yet shown to the client)."""
-
-    qubits: int
-    gates: tuple[int, int]
-    failure: Failure | None = None
-    probabilities: dict[str, float] | None = None
-    histogram: dict[str, int] | None = None
-
-
-def _execute(
-    circuit: Circuit, backend: Backend, model: str | None, shots: int, seed: int, dry_run: bool
-) -> Outcome:
-    try:
-        gates = count_gates(circuit.gates, circuit.gateset)
-    except SimulationError as exc:
-        return Outcome(circuit.qubits, (0, 0), Failure(exc.code, exc.message, False))
-    if circuit.qubits > backend.qubits:
-        message = (
-            f"The circuit uses {circuit.qubits} qubits but {backend.name} has {backend.qubits}."
-        )
-        return Outcome(circuit.qubits, gates, Failure("NotEnoughQubits", message, False))
-    if circuit.qubits > MAX_SIMULATED_QUBITS:
-        message = f"the emulator simulates at most {MAX_SIMULATED_QUBITS} qubits"
-        return Outcome(circuit.qubits, gates, Failure("SimulationError", message, True))
-    if dry_run:
-        return Outcome(circuit.qubits, gates)
-    try:
-        probs = ideal_probabilities(circuit.gates, circuit.qubits, circuit.gateset)
-    except SimulationError as exc:
-        return Outcome(circuit.qubits, gates, Failure(exc.code, exc.message, True))
-    if model is None:
-        probabilities = probabilities_map(np.round(probs, 12))
-        histogram = sample_counts(probs, shots, seed)
-    else:
-        noisy = apply_noise(
-            probs,
-            one_qubit_gates=gates[0],
-            two_qubit_gates=gates[1],
-            qubits=circuit.qubits,
-            model=NOISE_MODELS[model],
-        )
-        histogram = sample_counts(noisy, shots, seed)
-        probabilities = {state: count / shots for state, count in histogram.items()}
-    return Outcome(circuit.qubits, gates, None, probabilities, histogram)
 
 
 @dataclass
@@ -538,20 +192,6 @@ class Session:
         if self.ended is not None:
             return self.ended
         return expires if expires is not None and now >= expires else None
-
-
-def _price(backend: Backend, gates: tuple[int, int], shots: int) -> float:
-    if not backend.is_qpu:
-        return 0.0
-    per_shot = gates[0] * backend.cost_1q + gates[1] * backend.cost_2q
-    return round(max(backend.minimum, shots * per_shot), 2)
-
-
-def _compute_time_us(backend: Backend, gates: tuple[int, int], shots: int) -> float:
-    if not backend.is_qpu:
-        return 0.0
-    per_shot = gates[0] * backend.gate_1q_us + gates[1] * backend.gate_2q_us + backend.readout_us
-    return round(shots * per_shot, 3)
 
 
 # ----------------------------------------------------------------------- store
@@ -621,7 +261,7 @@ class Store:
             "average_queue_time": backend.average_queue_time,
             "last_updated": self._iso(self._epoch),
             "characterization_id": (
-                _characterization_id(backend.name, self._today()) if backend.is_qpu else None
+                calibration_id(backend.name, self._today()) if backend.is_qpu else None
             ),
             "degraded": False,
             "location": backend.location,
@@ -631,34 +271,27 @@ class Store:
             "noise_models": models,
         }
 
-    def _days(self, backend: Backend) -> list[date]:
-        """Calibration days, newest first; the simulator is never calibrated."""
-        if not backend.is_qpu:
-            return []
-        today = self._today()
-        return [today - timedelta(days=i) for i in range(CHARACTERIZATION_DAYS)]
-
     def characterizations(
         self, name: str, start: date | None, end: date | None, limit: int, page: int
     ) -> JSON:
         backend = self._backend(name)
         days = [
             d
-            for d in self._days(backend)
+            for d in calibration_days(backend, self._today())
             if (start is None or d >= start) and (end is None or d <= end)
         ]
         chosen = days[(page - 1) * limit : page * limit]
         total_pages = math.ceil(len(days) / limit)
         return {
-            "characterizations": [_characterization(backend, d) for d in chosen],
+            "characterizations": [calibration(backend, d) for d in chosen],
             "pages": max(0, total_pages - page),
         }
 
     def characterization(self, name: str, characterization_id: str) -> JSON:
         backend = self._backend(name)
-        for day in self._days(backend):
-            if _characterization_id(backend.name, day) == characterization_id:
-                return _characterization(backend, day)
+        for day in calibration_days(backend, self._today()):
+            if calibration_id(backend.name, day) == characterization_id:
+                return calibration(backend, day)
         raise NotFound(f"Characterization {characterization_id!r} of {name} does not exist.")
 
     # -------------------------------------------------------------- job intake
@@ -670,7 +303,7 @@ class Store:
             known = ", ".join(BACKENDS)
             raise RequestInvalid(f'"backend" must be one of {known}', ["backend"], "body")
         backend = BACKENDS[payload["backend"]]
-        model = self._noise_model(backend, payload.get("noise"))
+        model = noise_model_for(backend, payload.get("noise"))
         with self._lock:
             session = self._join_session(account, payload)
             job = self._submit(account, payload, backend, model)
@@ -679,19 +312,6 @@ class Store:
                 if session.started is None:
                     session.started = job.submitted
             return {"id": job.id, "status": "submitted", "session_id": job.session_id}
-
-    @staticmethod
-    def _noise_model(backend: Backend, noise: Mapping[str, Any] | None) -> str | None:
-        if backend.is_qpu:
-            return backend.noise_model  # a QPU's results carry its own noise
-        model: str | None = None if noise is None else str(noise["model"])
-        model = _NOISE_ALIASES.get(model, model) if model is not None else None
-        if model is None or model == "ideal":
-            return None
-        if model not in NOISE_MODELS:
-            known = ", ".join(["ideal", *NOISE_MODELS])
-            raise RequestInvalid(f'"noise.model" must be one of {known}', ["noise.model"], "body")
-        return model
 
     def _join_session(self, account: Account, payload: Mapping[str, Any]) -> Session | None:
         session_id = payload.get("session_id")
@@ -730,7 +350,7 @@ class Store:
             return int(seed) if seed is not None else uuid.UUID(an_id).int % 2**63
 
         try:
-            circuits = _circuits_of(payload)
+            circuits = circuits_of(payload)
         except SimulationError as exc:
             failed = Outcome(0, (0, 0), Failure(exc.code, exc.message, False))
             job = Job(job_id, seq, account, payload["type"], backend, payload, now, failed, 0)
@@ -739,7 +359,7 @@ class Store:
             return job
         if payload["type"] != "ionq.multi-circuit.v1":
             seed = seed_for(job_id)
-            outcome = _execute(circuits[0], backend, model, shots, seed, dry_run)
+            outcome = execute(circuits[0], backend, model, shots, seed, dry_run)
             job = Job(job_id, seq, account, payload["type"], backend, payload, now, outcome, seed)
             job.name = payload.get("name")
             self._register(job)
@@ -749,7 +369,7 @@ class Store:
             child_id = self._new_id()
             self._seq += 1
             seed = seed_for(child_id)
-            outcome = _execute(circuit, backend, model, shots, seed, dry_run)
+            outcome = execute(circuit, backend, model, shots, seed, dry_run)
             child_payload = {k: v for k, v in payload.items() if k not in ("input", "name")}
             child = Job(
                 child_id,
@@ -819,7 +439,7 @@ class Store:
             completed_at = ready if compile_failure else done
         elif status == "canceled":
             completed_at = job.canceled_at
-        qct = _compute_time_us(job.backend, job.outcome.gates, job.shots)
+        qct = compute_time_us(job.backend, job.outcome.gates, job.shots)
         children = len(job.child_ids)
         gates = job.outcome.gates
         completed = status == "completed"
@@ -998,7 +618,7 @@ class Store:
     def cost(self, account: Account, job_id: str) -> JSON:
         with self._lock:
             job = self._owned(account, job_id)
-            value = _price(job.backend, job.outcome.gates, job.shots)
+            value = price(job.backend, job.outcome.gates, job.shots)
             out: JSON = {"dry_run": job.dry_run, "estimated_cost": {"value": value, "unit": "usd"}}
             if self._status(job, self._now()) == "completed" and not job.dry_run:
                 out["cost"] = {"value": value, "unit": "usd"}
@@ -1021,7 +641,7 @@ class Store:
             "project": account.project_id,
         }
         gates = (context["1q_gates"], context["2q_gates"])
-        qct = _compute_time_us(backend, gates, context["shots"])
+        qct = compute_time_us(backend, gates, context["shots"])
         rate = {
             "sku": f"{name}-gates",
             "unit": "gates",
@@ -1035,7 +655,7 @@ class Store:
             "estimated_at": self._iso(self._now()),
             "estimated_unit": "usd",
             "rate_card": {"id": f"emulator-{name}", "rates": [rate]},
-            "estimated_total_cost": _price(backend, gates, context["shots"]),
+            "estimated_total_cost": price(backend, gates, context["shots"]),
             "estimated_execution_time": round(qct / 1000, 3),
             "estimated_quantum_compute_time_us": qct,
             "current_predicted_queue_time": backend.average_queue_time,
@@ -1240,10 +860,10 @@ class Store:
                     {"period": key[0], group_by: key[1], "amount": 0.0, "jobs": 0, "time_us": 0.0},
                 )
                 row["amount"] = round(
-                    row["amount"] + _price(job.backend, job.outcome.gates, job.shots), 2
+                    row["amount"] + price(job.backend, job.outcome.gates, job.shots), 2
                 )
                 row["jobs"] += 1
-                row["time_us"] += _compute_time_us(job.backend, job.outcome.gates, job.shots)
+                row["time_us"] += compute_time_us(job.backend, job.outcome.gates, job.shots)
         data = [rows[k] for k in sorted(rows)]
         return {
             "organization": organization_id,

@@ -1,6 +1,6 @@
 """One schemathesis suite for the emulator and for live IonQ-compatible servers.
 
-``test_schemathesis`` (the emulator, every run) and ``test_live_contract`` (opt-in, any
+``test_schemathesis`` (the emulator, every run) and ``live_contract`` (opt-in, any
 server) build their schemas here, so both apply the same checks, the same narrow
 allowance for IonQ's semantic rules, and report their counts the same way: a line
 per suite in pytest's terminal summary, visible without ``-s``.
