@@ -85,5 +85,4 @@ if not READ_ONLY:
             deadline=None,
             suppress_health_check=list(HealthCheck),
         ),
-        require_links=False,
     )

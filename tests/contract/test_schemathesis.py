@@ -23,7 +23,16 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from ionq_client.testing import EmulatorConfig, _spec, create_app
-from tests.contract.conftest import TALLIES, Tally, load_schema, run_case, state_machine
+from tests.contract.conftest import (
+    SPEC,
+    TALLIES,
+    Tally,
+    load_schema,
+    run_case,
+    spec_links,
+    state_machine,
+    validated_call,
+)
 
 KEY = "contract-key"
 MAX_EXAMPLES = 20
@@ -66,7 +75,65 @@ TestLinks = state_machine(
         deadline=None,
         suppress_health_check=list(HealthCheck),
     ),
+    # The two flows' first links; all of them are walked by test_linked_workflow.
+    required_links=frozenset({"GetCreatedJob", "GetCreatedSession"}),
 )
+
+BELL_JOB = {
+    "type": "ionq.circuit.v1",
+    "backend": "simulator",
+    "shots": 100,
+    "input": {
+        "gateset": "qis",
+        "qubits": 2,
+        "circuit": [
+            {"gate": "h", "targets": [0]},
+            {"gate": "cnot", "controls": [0], "targets": [1]},
+        ],
+    },
+}
+AUTH = {"Authorization": f"apiKey {KEY}"}  # hand-made cases do not get the config's headers
+WORKFLOWS = {
+    "createJob": BELL_JOB,
+    "createSession": {"backend": "simulator", "settings": {"job_count_limit": 5}},
+}
+
+
+def _links_of(operation_id: str) -> dict[str, Any]:
+    op = next(o for o in _spec.operations() if o.operation_id == operation_id)
+    created = next(r for code, r in op.definition["responses"].items() if code.startswith("2"))
+    links: dict[str, Any] = created.get("links", {})
+    return links
+
+
+@pytest.mark.parametrize("source", WORKFLOWS)
+def test_linked_workflow(source: str) -> None:
+    """Walk every link of a creating operation, in the spec's order, with all checks.
+
+    Deterministic, unlike the stateful run: create → get → cost → probabilities →
+    cancel → delete for a job; create → get → jobs → end for a session.
+    """
+    create = schema.find_operation_by_id(source)
+    response = validated_call(
+        create.Case(body=WORKFLOWS[source], media_type="application/json", headers=AUTH),
+        TALLY,
+        BACKENDS,
+    )
+    assert response.status_code == 201
+    body = response.json()
+    for name, link in _links_of(source).items():
+        params = {
+            k: body[v.removeprefix("$response.body#/")] for k, v in link["parameters"].items()
+        }
+        target = schema.find_operation_by_id(link["operationId"])
+        case = target.Case(path_parameters=params, headers=AUTH)
+        followed = validated_call(case, TALLY, BACKENDS)
+        assert followed.status_code < 300, f"{name}: {followed.status_code} {followed.text}"
+        TALLY.links.add(name)
+
+
+def test_workflows_cover_every_link_of_the_spec() -> None:
+    assert {name for source in WORKFLOWS for name in _links_of(source)} == spec_links(SPEC)
 
 
 def test_every_operation_is_in_the_net() -> None:
