@@ -22,7 +22,3 @@ MIN_QUBITS: Final = 1
 MS_ANGLE_MIN: Final = 0.0
 MS_ANGLE_MAX: Final = 0.25
 MS_ANGLE_DEFAULT: Final = 0.25
-
-NOISE_MODELS: Final = frozenset(
-    {"ideal", "harmony", "aria-1", "aria-2", "forte-1", "forte-enterprise-1"}
-)

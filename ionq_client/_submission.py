@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 SUBMISSION_TAG_KEY = "ionq_client_submission"
 #: How many of the newest jobs are searched for a tagged submission.
 VERIFY_WINDOW = 100
-MAX_METADATA_KEYS = _limits.MAX_METADATA_KEYS
 
 
 # ------------------------------------------------------------- submission
@@ -50,7 +49,7 @@ def tag_submission(payload: Mapping[str, Any]) -> tuple[dict[str, Any], str | No
     metadata = dict(payload.get("metadata") or {})
     if SUBMISSION_TAG_KEY in metadata:
         return dict(payload), str(metadata[SUBMISSION_TAG_KEY])
-    if len(metadata) >= MAX_METADATA_KEYS:
+    if len(metadata) >= _limits.MAX_METADATA_KEYS:
         return dict(payload), None
     tag = uuid.uuid4().hex
     metadata[SUBMISSION_TAG_KEY] = tag
