@@ -6,7 +6,6 @@ Keep the two files in step (a test compares their public methods)."""
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from types import TracebackType
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from ._core import CostEstimate, Job
 
 T = TypeVar("T")
-log = logging.getLogger("ionq_client")
 
 
 class AsyncIonQClient(ClientBase[httpx.AsyncClient]):

@@ -4,7 +4,6 @@ from ``_core``; this module only sends, sleeps and loops. ``_async`` mirrors it.
 from __future__ import annotations
 
 import itertools
-import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from ._core import CostEstimate, Job
 
 T = TypeVar("T")
-log = logging.getLogger("ionq_client")
 
 
 class IonQClient(ClientBase[httpx.Client]):
