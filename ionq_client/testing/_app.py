@@ -203,16 +203,14 @@ def _invalid(exc: RequestInvalid) -> ApiError:
 
 
 def _response_pointer(op: OperationRules, status: int) -> str | None:
-    """Where the spec keeps the schema of ``op``'s answer with ``status``."""
-    escaped = op.operation.path.replace("~", "~0").replace("/", "~1")
-    responses = op.operation.definition["responses"]
-    if str(status) not in responses:
-        return "#/components/schemas/Error" if status >= 400 else None
-    pointer = f"#/paths/{escaped}/{op.operation.method.lower()}/responses/{status}"
-    response = responses[str(status)]
-    if "$ref" in response:
-        pointer = response["$ref"]
-    return f"{pointer}/content/application~1json/schema"
+    """Where the spec keeps the schema of ``op``'s answer with ``status``.
+
+    Errors the operation does not list (405, say) still use IonQ's one error body.
+    """
+    pointer = _spec.response_pointer(op.operation, status)
+    if pointer is None and status >= 400:
+        return "#/components/schemas/Error"
+    return pointer
 
 
 class _Emulator:

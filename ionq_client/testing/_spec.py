@@ -7,7 +7,6 @@ schemas in ``openapi/``; nothing in this package restates a field list.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,25 +71,6 @@ def errors(pointer_or_validator: str | Draft202012Validator, instance: object) -
     ]
 
 
-def offending_keys(v: Draft202012Validator, instance: object) -> list[str]:
-    """Dotted paths of the fields that break the schema, IonQ's ``validation.keys``."""
-    keys: list[str] = []
-    for error in v.iter_errors(instance):
-        deepest = error
-        while deepest.context:  # descend into oneOf/anyOf to the real culprit
-            deepest = max(deepest.context, key=lambda e: len(e.absolute_path))
-        path = ".".join(str(p) for p in deepest.absolute_path)
-        if deepest.validator == "additionalProperties" and isinstance(deepest.instance, dict):
-            extra = re.findall(r"'([^']+)' was unexpected", deepest.message)
-            path = ".".join(filter(None, [path, *extra]))
-        if deepest.validator == "required":
-            missing = re.findall(r"'([^']+)' is a required property", deepest.message)
-            path = ".".join(filter(None, [path, *missing]))
-        if path not in keys:
-            keys.append(path or "body")
-    return keys
-
-
 @dataclass(frozen=True)
 class Operation:
     method: str
@@ -99,15 +79,6 @@ class Operation:
     tags: tuple[str, ...]
     definition: Mapping[str, Any]
     path_parameters: tuple[Mapping[str, Any], ...]
-
-    @property
-    def parameters(self) -> list[Mapping[str, Any]]:
-        """Path-level and operation-level parameters, with $refs resolved."""
-        spec = load_spec()
-        out = []
-        for p in [*self.path_parameters, *self.definition.get("parameters", [])]:
-            out.append(resolve(spec, p))
-        return out
 
     @property
     def public(self) -> bool:
@@ -122,6 +93,36 @@ def resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, An
             target = target[part]
         node = target
     return node
+
+
+def escape(token: str) -> str:
+    """A JSON-pointer token (RFC 6901): paths like ``/jobs/{job_id}`` hold slashes."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _at(pointer: str) -> Any:
+    node: Any = load_spec()
+    for part in pointer.removeprefix("#/").split("/"):
+        token = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node
+
+
+def follow(pointer: str) -> tuple[str, Mapping[str, Any]]:
+    """Follow ``$ref`` from ``pointer``: the final pointer and the node it names."""
+    node: Mapping[str, Any] = _at(pointer)
+    while "$ref" in node:
+        pointer = node["$ref"]
+        node = _at(pointer)
+    return pointer, node
+
+
+def response_pointer(op: Operation, status: int) -> str | None:
+    """The pointer to the JSON schema of ``op``'s answer with ``status``; None if undeclared."""
+    if str(status) not in op.definition["responses"]:
+        return None
+    response, _ = follow(f"#/paths/{escape(op.path)}/{op.method.lower()}/responses/{status}")
+    return f"{response}/content/application~1json/schema"
 
 
 def operations() -> Iterator[Operation]:

@@ -76,33 +76,12 @@ class OperationRules:
         return str(status) in self.operation.definition.get("responses", {})
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _at(pointer: str) -> Any:
-    node: Any = _spec.load_spec()
-    for part in pointer.removeprefix("#/").split("/"):
-        token = part.replace("~1", "/").replace("~0", "~")
-        node = node[int(token)] if isinstance(node, list) else node[token]
-    return node
-
-
-def _follow(pointer: str) -> tuple[str, Mapping[str, Any]]:
-    """Follow a chain of ``$ref`` from ``pointer``: the final pointer and node."""
-    node: Mapping[str, Any] = _at(pointer)
-    while "$ref" in node:
-        pointer = node["$ref"]
-        node = _at(pointer)
-    return pointer, node
-
-
 @functools.cache
 def rules() -> dict[tuple[str, str], OperationRules]:
     """Every operation keyed by (METHOD, path template)."""
     out: dict[tuple[str, str], OperationRules] = {}
     for op in _spec.operations():
-        base = f"#/paths/{_escape(op.path)}"
+        base = f"#/paths/{_spec.escape(op.path)}"
         raw = [f"{base}/parameters/{i}" for i in range(len(op.path_parameters))]
         raw += [
             f"{base}/{op.method.lower()}/parameters/{i}"
@@ -110,8 +89,8 @@ def rules() -> dict[tuple[str, str], OperationRules]:
         ]
         params = []
         for pointer in raw:
-            pointer, node = _follow(pointer)
-            schema_pointer, schema = _follow(f"{pointer}/schema")
+            pointer, node = _spec.follow(pointer)
+            schema_pointer, schema = _spec.follow(f"{pointer}/schema")
             params.append(
                 Parameter(
                     node["name"],
@@ -247,13 +226,13 @@ def _branch(pointer: str, instance: object) -> str:
     Validating against the chosen branch names the real culprit (``shots``) instead of
     the discriminator every other branch rejects (``type``).
     """
-    _, schema = _follow(pointer)
+    _, schema = _spec.follow(pointer)
     if not isinstance(instance, dict) or "oneOf" not in schema:
         return pointer
     for option in schema["oneOf"]:
         if "$ref" not in option:
             continue
-        branch_pointer, branch = _follow(option["$ref"])
+        branch_pointer, branch = _spec.follow(option["$ref"])
         consts = {
             name: prop["const"]
             for name, prop in branch.get("properties", {}).items()
@@ -315,11 +294,11 @@ def _coerce_numeric_strings(pointer: str, body: dict[str, Any]) -> None:
     IonQ validates with Joi in convert mode: cirq-ionq sends ``"shots": "100"`` and
     IonQ accepts it, so the emulator must too. Only whole-number strings convert.
     """
-    _, schema = _follow(_branch(pointer, body))
+    _, schema = _spec.follow(_branch(pointer, body))
     for name, prop in schema.get("properties", {}).items():
         value = body.get(name)
         if isinstance(value, str) and _INTEGER.fullmatch(value) and len(value) < 20:
-            _, resolved = _follow(prop["$ref"]) if "$ref" in prop else ("", prop)
+            _, resolved = _spec.follow(prop["$ref"]) if "$ref" in prop else ("", prop)
             if _type_of(resolved) == "integer":
                 body[name] = int(value)
 

@@ -42,25 +42,14 @@ def spec_violations(request: httpx.Request, response: httpx.Response) -> list[st
     where = f"{request.method} {request.url.path} -> {response.status_code}"
     if op is None:
         return [f"{where}: no such operation in the spec"]
-    responses = op.definition["responses"]
-    documented = responses.get(str(response.status_code))
-    if documented is None:
+    pointer = _spec.response_pointer(op, response.status_code)
+    if pointer is None:
         return [f"{where}: status not documented for {op.operation_id}"]
-    documented = _spec.resolve(_spec.load_spec(), documented)
-    schema = documented["content"]["application/json"]["schema"]
     try:
         body = json.loads(response.content)
     except ValueError:
         return [f"{where}: body is not JSON"]
-    pointer = schema["$ref"].removeprefix("#") if "$ref" in schema else None
-    if pointer is None:  # an inline schema (e.g. a list of backends)
-        name = f"#/paths/{_escape(op.path)}/{op.method.lower()}/responses/{response.status_code}"
-        pointer = f"{name}/content/application~1json/schema".removeprefix("#")
-    return [f"{where}: {e}" for e in _spec.errors("#" + pointer, body)]
-
-
-def _escape(path: str) -> str:
-    return path.replace("~", "~0").replace("/", "~1")
+    return [f"{where}: {e}" for e in _spec.errors(pointer, body)]
 
 
 class SpecCheck:

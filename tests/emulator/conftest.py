@@ -79,10 +79,6 @@ def operation(operation_id: str) -> _spec.Operation:
     return next(op for op in _spec.operations() if op.operation_id == operation_id)
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
 def assert_spec(operation_id: str, response: httpx.Response, status: int | None = None) -> Any:
     """The response has a status the operation declares and a body its schema accepts."""
     op = operation(operation_id)
@@ -91,11 +87,10 @@ def assert_spec(operation_id: str, response: httpx.Response, status: int | None 
     code = str(response.status_code)
     declared = op.definition["responses"]
     assert code in declared, f"{operation_id} does not declare {code}: {response.text}"
-    pointer = f"#/paths/{_escape(op.path)}/{op.method.lower()}/responses/{code}"
-    if "$ref" in declared[code]:
-        pointer = declared[code]["$ref"]
+    pointer = _spec.response_pointer(op, response.status_code)
+    assert pointer is not None
     body = response.json()
-    problems = _spec.errors(f"{pointer}/content/application~1json/schema", body)
+    problems = _spec.errors(pointer, body)
     assert not problems, f"{operation_id} {code}: {problems}"
     return body
 
