@@ -21,7 +21,6 @@ from . import _retry
 from ._exceptions import (
     IonQConnectionError,
     IonQError,
-    IonQRateLimitError,
     IonQResponseError,
     IonQTimeoutError,
     api_error_from_response,
@@ -238,7 +237,5 @@ def after_failure(
     if verdict is _retry.Verdict.VERIFY and not verifiable:
         error.add_note(AMBIGUOUS_NOTE)
         return Step("raise", error)
-    if isinstance(error, IonQRateLimitError) and error.retry_after is not None:
-        hinted = error.retry_after
     delay = _retry.backoff_delay(attempt, hinted, jitter)
     return Step("verify" if verdict is _retry.Verdict.VERIFY else "retry", error, delay)
