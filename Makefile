@@ -41,11 +41,11 @@ test: venv lint typecheck check-generated pytest
 
 # --- pieces of `make test` --------------------------------------------------------
 lint: venv
-	$(BIN)/ruff check ionq_client tests bench examples
-	$(BIN)/ruff format --check ionq_client tests bench examples
+	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples
+	$(BIN)/ruff format --check ionq_client ionq_emulator tests bench examples
 
 typecheck: venv
-	$(BIN)/mypy ionq_client
+	$(BIN)/mypy ionq_client ionq_emulator
 
 pytest: venv
 	$(BIN)/pytest -q
@@ -80,7 +80,7 @@ bench: venv
 	$(BIN)/python bench/run.py
 
 emulator: venv
-	$(BIN)/python -m ionq_client.testing
+	$(BIN)/ionq-emulator
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .hypothesis

@@ -172,7 +172,7 @@ def bench_decode(rounds: int) -> None:
 
 def bench_simulator() -> None:
     try:
-        from ionq_client.testing._simulator import ideal_probabilities
+        from ionq_emulator._simulator import ideal_probabilities
     except ImportError:
         print("4. simulator: the emulator extra is not installed")
         return

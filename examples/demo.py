@@ -32,7 +32,7 @@ def target() -> Iterator[tuple[str | None, str | None, str]]:
     if os.environ.get("IONQ_API_KEY") and not local:
         yield url, None, f"IonQ's cloud simulator at {url or 'https://api.ionq.co/v0.4'}"
         return
-    from ionq_client.testing import EmulatorConfig, run_emulator
+    from ionq_emulator import EmulatorConfig, run_emulator
 
     # Slow the lifecycle down a little so the progress is visible.
     config = EmulatorConfig(ready_after=0.3, start_after=0.3, run_time=0.6)

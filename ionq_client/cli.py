@@ -260,11 +260,11 @@ def _silence_stdout() -> None:
 
 
 def run_emulator(emulator_args: Sequence[str]) -> int:
-    """Hand every argument to ``python -m ionq_client.testing`` (imported only now)."""
+    """Hand every argument to ``python -m ionq_emulator`` (imported only now)."""
     import importlib
 
     try:
-        module = importlib.import_module("ionq_client.testing.__main__")
+        module = importlib.import_module("ionq_emulator.__main__")
     except ImportError as exc:
         hint = ""
         if not (exc.name or "").startswith("ionq_client"):  # a missing third-party package

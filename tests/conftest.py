@@ -1,20 +1,31 @@
-"""Shared fixtures: realistic IonQ payloads recorded as JSON files."""
+"""Fixtures every room shares. Each fixture name means one thing across the suite:
+
+* ``kind``: ``"sync"`` or ``"async"``, the client a parametrized test drives;
+* ``emulator``: a running emulator (``ionq_emulator.RunningEmulator``) on loopback;
+* ``mock_api``: a respx router standing in for IonQ (client HTTP-layer tests);
+* ``http``: a plain ``httpx.Client`` pointed at ``emulator`` (emulator tests).
+"""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ionq"
+from ionq_emulator import EmulatorConfig, RunningEmulator, run_emulator
+from tests.support.emulators import INSTANT, KEYS
 
 
-def load_fixture(name: str) -> Any:
-    return json.loads((FIXTURES / f"{name}.json").read_text())
+@pytest.fixture(params=["sync", "async"])
+def kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
-@pytest.fixture
-def ionq_payload() -> Any:
-    return load_fixture
+@pytest.fixture(scope="module")
+def emulator() -> Iterator[RunningEmulator]:
+    """One instant emulator per test module, checking its own answers against the spec;
+    it must end with no internal errors (no 500s) recorded."""
+    config = EmulatorConfig(keys=KEYS, seed=11, check_responses=True, **INSTANT)
+    with run_emulator(config) as running:
+        yield running
+        assert running.internal_errors == []

@@ -14,10 +14,10 @@ from typing import Any
 import httpx
 import pytest
 
-from ionq_client.testing import EmulatorConfig, RunningEmulator, _spec, run_emulator
+from ionq_emulator import EmulatorConfig, RunningEmulator, openapi, run_emulator
+from tests.support.emulators import INSTANT, KEYS
 
-KEYS = ("test-key-one", "test-key-two")
-INSTANT: dict[str, Any] = {"ready_after": 0.0, "start_after": 0.0, "run_time": 0.0}
+__all__ = ["INSTANT", "KEYS"]
 
 
 class FakeClock:
@@ -70,13 +70,13 @@ def multi(**extra: Any) -> dict[str, Any]:
     }
 
 
-def client(emulator: RunningEmulator, key: str | None = None) -> httpx.Client:
+def http_to(emulator: RunningEmulator, key: str | None = None) -> httpx.Client:
     headers = {"Authorization": f"apiKey {key or emulator.key}"}
     return httpx.Client(base_url=emulator.url, headers=headers, timeout=10)
 
 
-def operation(operation_id: str) -> _spec.Operation:
-    return next(op for op in _spec.operations() if op.operation_id == operation_id)
+def operation(operation_id: str) -> openapi.Operation:
+    return next(op for op in openapi.operations() if op.operation_id == operation_id)
 
 
 def assert_spec(operation_id: str, response: httpx.Response, status: int | None = None) -> Any:
@@ -87,10 +87,10 @@ def assert_spec(operation_id: str, response: httpx.Response, status: int | None 
     code = str(response.status_code)
     declared = op.definition["responses"]
     assert code in declared, f"{operation_id} does not declare {code}: {response.text}"
-    pointer = _spec.response_pointer(op, response.status_code)
+    pointer = openapi.response_pointer(op, response.status_code)
     assert pointer is not None
     body = response.json()
-    problems = _spec.errors(pointer, body)
+    problems = openapi.errors(pointer, body)
     assert not problems, f"{operation_id} {code}: {problems}"
     return body
 
@@ -100,7 +100,7 @@ def assert_error(response: httpx.Response, status: int, *keys: str) -> dict[str,
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     body: dict[str, Any] = response.json()
-    assert not _spec.errors("#/components/schemas/Error", body), body
+    assert not openapi.errors("#/components/schemas/Error", body), body
     assert body["statusCode"] == status
     for key in keys:
         assert key in body["validation"]["keys"], body
@@ -130,16 +130,8 @@ def serve() -> Iterator[Serve]:
         assert errors == [], errors
 
 
-@pytest.fixture(scope="module")
-def emulator() -> Iterator[RunningEmulator]:
-    """One instant emulator (jobs complete on submission) shared by a test module."""
-    config = EmulatorConfig(keys=KEYS, check_responses=True, **INSTANT)
-    with run_emulator(config) as running:
-        yield running
-        assert running.internal_errors == []
-
-
 @pytest.fixture
-def api(emulator: RunningEmulator) -> Iterator[httpx.Client]:
-    with client(emulator) as http:
-        yield http
+def http(emulator: RunningEmulator) -> Iterator[httpx.Client]:
+    """A plain httpx client on ``emulator`` with the first key."""
+    with http_to(emulator) as client:
+        yield client

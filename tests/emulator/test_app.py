@@ -13,10 +13,10 @@ import httpx
 import pytest
 from jsonschema import Draft202012Validator
 
-from ionq_client.testing import EmulatorConfig, RunningEmulator, _spec, run_emulator
-from ionq_client.testing.__main__ import build_parser, config_from_args
+from ionq_emulator import EmulatorConfig, RunningEmulator, openapi, run_emulator
+from ionq_emulator.__main__ import build_parser, config_from_args
 
-from .conftest import KEYS, FakeClock, assert_error, assert_spec, bell, client, multi
+from .conftest import KEYS, FakeClock, assert_error, assert_spec, bell, http_to, multi
 
 PINNED_WALL = datetime(2026, 3, 15, 12, 0, tzinfo=UTC).timestamp()
 TODAY = date(2026, 3, 15)
@@ -44,7 +44,7 @@ def world() -> Iterator[World]:
     config = EmulatorConfig(
         keys=KEYS, check_responses=True, clock=clock, wall_clock=lambda: PINNED_WALL
     )
-    with run_emulator(config) as emulator, client(emulator) as http:
+    with run_emulator(config) as emulator, http_to(emulator) as http:
         job = http.post("/jobs", json=bell(shots=50)).json()["id"]
         parent = http.post("/jobs", json=multi()).json()["id"]
         session = http.post("/sessions", json={"backend": "simulator"}).json()["id"]
@@ -110,20 +110,20 @@ CALLS: dict[str, Callable[[World], httpx.Response]] = {
 
 
 def test_the_table_covers_every_operation_of_the_spec() -> None:
-    assert set(CALLS) == {op.operation_id for op in _spec.operations()}
+    assert set(CALLS) == {op.operation_id for op in openapi.operations()}
 
 
 @pytest.mark.parametrize("operation_id", sorted(CALLS))
 def test_operation_answers_its_success_status_with_a_spec_valid_body(
     world: World, operation_id: str
 ) -> None:
-    op = next(op for op in _spec.operations() if op.operation_id == operation_id)
+    op = next(op for op in openapi.operations() if op.operation_id == operation_id)
     success = next(int(code) for code in op.definition["responses"] if code.startswith("2"))
     assert_spec(operation_id, CALLS[operation_id](world), success)
 
 
 def test_public_operations_need_no_key_and_the_others_do(emulator: RunningEmulator) -> None:
-    for op in _spec.operations():
+    for op in openapi.operations():
         path = op.path.format(
             backend="qpu.aria-1",
             characterization_id="x",
@@ -143,8 +143,8 @@ def test_public_operations_need_no_key_and_the_others_do(emulator: RunningEmulat
 # ------------------------------------------------------------------- backends
 
 
-def test_backend_catalog(api: httpx.Client) -> None:
-    backends = {b["backend"]: b for b in assert_spec("listBackends", api.get("/backends"), 200)}
+def test_backend_catalog(http: httpx.Client) -> None:
+    backends = {b["backend"]: b for b in assert_spec("listBackends", http.get("/backends"), 200)}
     assert {name: b["qubits"] for name, b in backends.items()} == {
         "simulator": 25,
         "qpu.aria-1": 25,
@@ -157,15 +157,15 @@ def test_backend_catalog(api: httpx.Client) -> None:
     assert "ideal" in backends["simulator"]["noise_models"]
     assert "cnot" in backends["simulator"]["supported_gates"]
     assert "ms" in backends["qpu.forte-1"]["supported_native_gates"]
-    assert api.get("/backends/qpu.forte-1").json() == backends["qpu.forte-1"]
-    assert_error(api.get("/backends/qpu.nope"), 404)
+    assert http.get("/backends/qpu.forte-1").json() == backends["qpu.forte-1"]
+    assert_error(http.get("/backends/qpu.nope"), 404)
 
 
-def test_backend_names_its_newest_characterization(api: httpx.Client) -> None:
-    backend = api.get("/backends/qpu.forte-1").json()
-    newest = api.get("/backends/qpu.forte-1/characterizations", params={"limit": 1}).json()
+def test_backend_names_its_newest_characterization(http: httpx.Client) -> None:
+    backend = http.get("/backends/qpu.forte-1").json()
+    newest = http.get("/backends/qpu.forte-1/characterizations", params={"limit": 1}).json()
     assert newest["characterizations"][0]["id"] == backend["characterization_id"]
-    assert api.get("/backends/simulator").json()["characterization_id"] is None
+    assert http.get("/backends/simulator").json()["characterization_id"] is None
 
 
 # ----------------------------------------------------------- characterizations
@@ -177,7 +177,7 @@ def _pinned(serve: Any) -> RunningEmulator:
 
 
 def test_characterizations_page_newest_first_without_overlap(serve: Any) -> None:
-    http = client(_pinned(serve))
+    http = http_to(_pinned(serve))
     seen: list[str] = []
     remaining = []
     for page in (1, 2, 3):
@@ -197,7 +197,7 @@ def test_characterizations_page_newest_first_without_overlap(serve: Any) -> None
 
 
 def test_characterizations_filter_by_date_and_limit(serve: Any) -> None:
-    http = client(_pinned(serve))
+    http = http_to(_pinned(serve))
     start, end = TODAY - timedelta(days=6), TODAY - timedelta(days=2)
     params = {"start": start.isoformat(), "end": end.isoformat(), "limit": "2"}
     body = http.get("/backends/qpu.forte-1/characterizations", params=params).json()
@@ -214,15 +214,15 @@ def test_characterizations_filter_by_date_and_limit(serve: Any) -> None:
 
 
 def test_characterizations_are_deterministic(serve: Any) -> None:
-    first = client(_pinned(serve)).get("/backends/qpu.aria-1/characterizations").json()
-    second = client(_pinned(serve)).get("/backends/qpu.aria-1/characterizations").json()
+    first = http_to(_pinned(serve)).get("/backends/qpu.aria-1/characterizations").json()
+    second = http_to(_pinned(serve)).get("/backends/qpu.aria-1/characterizations").json()
     assert first == second
 
 
-def test_unknown_characterization_and_backend_are_404(api: httpx.Client) -> None:
-    assert_error(api.get("/backends/qpu.aria-1/characterizations/nope"), 404)
-    assert_error(api.get("/backends/qpu.nope/characterizations"), 404)
-    sim = api.get("/backends/simulator/characterizations").json()
+def test_unknown_characterization_and_backend_are_404(http: httpx.Client) -> None:
+    assert_error(http.get("/backends/qpu.aria-1/characterizations/nope"), 404)
+    assert_error(http.get("/backends/qpu.nope/characterizations"), 404)
+    sim = http.get("/backends/simulator/characterizations").json()
     assert sim == {"characterizations": [], "pages": 0}
 
 
@@ -230,47 +230,47 @@ def test_unknown_characterization_and_backend_are_404(api: httpx.Client) -> None
 
 
 def test_whoami_is_stable_per_key_and_distinct_between_keys(emulator: RunningEmulator) -> None:
-    one = assert_spec("getWhoami", client(emulator).get("/whoami"), 200)
-    again = client(emulator).get("/whoami").json()
-    two = client(emulator, KEYS[1]).get("/whoami").json()
+    one = assert_spec("getWhoami", http_to(emulator).get("/whoami"), 200)
+    again = http_to(emulator).get("/whoami").json()
+    two = http_to(emulator, KEYS[1]).get("/whoami").json()
     assert one == again
     assert one["key_id"] != two["key_id"] and one["project_id"] != two["project_id"]
     assert one["key_name"] == "emulator-key-1"
 
 
-FORMATS = _spec.load_spec()["components"]["schemas"]["FormatId"]["enum"]
+FORMATS = openapi.load_spec()["components"]["schemas"]["FormatId"]["enum"]
 
 
 @pytest.mark.parametrize("format_id", FORMATS)
-def test_every_format_has_a_valid_json_schema(api: httpx.Client, format_id: str) -> None:
-    doc = assert_spec("getFormatSchema", api.get(f"/schemas/formats/{format_id}"), 200)
+def test_every_format_has_a_valid_json_schema(http: httpx.Client, format_id: str) -> None:
+    doc = assert_spec("getFormatSchema", http.get(f"/schemas/formats/{format_id}"), 200)
     assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert doc["$id"].endswith(format_id) and doc["description"]
     Draft202012Validator.check_schema(doc)
 
 
-def test_circuit_format_schema_accepts_a_job_and_refuses_a_broken_one(api: httpx.Client) -> None:
-    doc = api.get("/schemas/formats/ionq.circuit.v1").json()
+def test_circuit_format_schema_accepts_a_job_and_refuses_a_broken_one(http: httpx.Client) -> None:
+    doc = http.get("/schemas/formats/ionq.circuit.v1").json()
     validator = Draft202012Validator(doc)
     assert validator.is_valid(bell(shots=10))
     assert not validator.is_valid(bell(shots="ten"))
     probabilities = Draft202012Validator(
-        api.get("/schemas/formats/ionq.result.probabilities.json.v1").json()
+        http.get("/schemas/formats/ionq.result.probabilities.json.v1").json()
     )
     assert probabilities.is_valid({"0": 0.5, "3": 0.5})
     assert not probabilities.is_valid({"00": 0.5})
 
 
-def test_unknown_format_is_404(api: httpx.Client) -> None:
-    assert_error(api.get("/schemas/formats/ionq.nope.v9"), 404)
+def test_unknown_format_is_404(http: httpx.Client) -> None:
+    assert_error(http.get("/schemas/formats/ionq.nope.v9"), 404)
 
 
 # ------------------------------------------------------------- estimate, usage
 
 
-def test_estimate_prices_qpu_gates_with_a_minimum(api: httpx.Client) -> None:
+def test_estimate_prices_qpu_gates_with_a_minimum(http: httpx.Client) -> None:
     def estimate(**params: str | int) -> dict[str, Any]:
-        response = api.get("/jobs/estimate", params=params)
+        response = http.get("/jobs/estimate", params=params)
         body: dict[str, Any] = assert_spec("estimateJob", response, 200)
         return body
 
@@ -279,15 +279,15 @@ def test_estimate_prices_qpu_gates_with_a_minimum(api: httpx.Client) -> None:
     assert small["estimated_total_cost"] == small["rate_card"]["rates"][0]["job_cost_minimum"]
     assert big["estimated_total_cost"] > small["estimated_total_cost"]
     assert estimate(backend="simulator")["estimated_total_cost"] == 0
-    assert_error(api.get("/jobs/estimate", params={"backend": "qpu.nope"}), 400, "backend")
-    assert_error(api.get("/jobs/estimate"), 400, "backend")
+    assert_error(http.get("/jobs/estimate", params={"backend": "qpu.nope"}), 400, "backend")
+    assert_error(http.get("/jobs/estimate"), 400, "backend")
 
 
 def test_usage_reports_the_keys_completed_jobs(serve: Any) -> None:
     emulator = serve(
         wall_clock=lambda: PINNED_WALL, **{"ready_after": 0, "start_after": 0, "run_time": 0}
     )
-    http = client(emulator)
+    http = http_to(emulator)
     qpu = bell(backend="qpu.aria-1", shots=1000)
     for _ in range(2):
         http.post("/jobs", json=qpu)
@@ -322,7 +322,7 @@ def test_cli_arguments_become_a_config() -> None:
 
 
 def test_cli_serves_and_prints_url_and_key() -> None:
-    command = [sys.executable, "-m", "ionq_client.testing", "--port", "0", "--key", "cli-key"]
+    command = [sys.executable, "-m", "ionq_emulator", "--port", "0", "--key", "cli-key"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
         try:
             assert process.stdout is not None

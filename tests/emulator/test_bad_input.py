@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from ionq_client.testing import RunningEmulator
+from ionq_emulator import RunningEmulator
 
-from .conftest import assert_error, bell, client, multi
+from .conftest import assert_error, bell, http_to, multi
 
 
 @dataclass
@@ -264,8 +264,8 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def http(emulator: RunningEmulator) -> Iterator[httpx.Client]:
-    with client(emulator) as api:
-        yield api
+    with http_to(emulator) as http:
+        yield http
 
 
 def send(http: httpx.Client, case: Case) -> httpx.Response:

@@ -7,15 +7,15 @@ import time
 import httpx
 import pytest
 
-from ionq_client.testing import FaultConfig, RunningEmulator
+from ionq_emulator import FaultConfig, RunningEmulator
 
-from .conftest import INSTANT, Serve, assert_error, bell, client
+from .conftest import INSTANT, Serve, assert_error, bell, http_to
 
 TRANSPORT_ERRORS = (httpx.RemoteProtocolError, httpx.ReadError)
 
 
 def job_count(emulator: RunningEmulator) -> int:
-    with client(emulator) as http:
+    with http_to(emulator) as http:
         return len(http.get("/jobs", params={"limit": 1000}).json()["jobs"])
 
 
@@ -26,7 +26,7 @@ def emu(serve: Serve) -> RunningEmulator:
 
 def test_a_502_after_handling_creates_the_job_once(emu: RunningEmulator) -> None:
     emu.faults.inject("POST", "/jobs", status=502, after=True)
-    with client(emu) as http:
+    with http_to(emu) as http:
         assert_error(http.post("/jobs", json=bell()), 502)
         assert job_count(emu) == 1
         assert http.post("/jobs", json=bell()).status_code == 201  # one shot only
@@ -43,14 +43,14 @@ def test_a_502_after_handling_creates_the_job_once(emu: RunningEmulator) -> None
 
 def test_a_502_before_handling_creates_nothing(emu: RunningEmulator) -> None:
     emu.faults.inject("POST", "/jobs", status=502)
-    with client(emu) as http:
+    with http_to(emu) as http:
         assert_error(http.post("/jobs", json=bell()), 502)
     assert job_count(emu) == 0
 
 
 def test_a_dropped_connection_is_a_transport_error(emu: RunningEmulator) -> None:
     emu.faults.inject("GET", "/whoami", drop=True)
-    with client(emu) as http:
+    with http_to(emu) as http:
         with pytest.raises(TRANSPORT_ERRORS):
             http.get("/whoami")
         assert http.get("/whoami").status_code == 200  # the server carries on
@@ -58,14 +58,14 @@ def test_a_dropped_connection_is_a_transport_error(emu: RunningEmulator) -> None
 
 def test_a_drop_after_handling_still_creates_the_job(emu: RunningEmulator) -> None:
     emu.faults.inject("POST", "/jobs", drop=True, after=True)
-    with client(emu) as http, pytest.raises(TRANSPORT_ERRORS):
+    with http_to(emu) as http, pytest.raises(TRANSPORT_ERRORS):
         http.post("/jobs", json=bell())
     assert job_count(emu) == 1
 
 
 def test_a_slow_answer_times_the_client_out_after_the_job_exists(emu: RunningEmulator) -> None:
     emu.faults.inject("POST", "/jobs", delay=0.5, after=True)
-    with client(emu) as http:
+    with http_to(emu) as http:
         http.timeout = httpx.Timeout(5, read=0.1)
         with pytest.raises(httpx.ReadTimeout):
             http.post("/jobs", json=bell())
@@ -83,7 +83,7 @@ def test_retry_after_on_429_and_503(emu: RunningEmulator) -> None:
     emu.faults.inject("GET", "/whoami", status=429)
     emu.faults.inject("GET", "/whoami", status=503, retry_after="7")
     emu.faults.inject("GET", "/whoami", status=500)
-    with client(emu) as http:
+    with http_to(emu) as http:
         first, second, third = (http.get("/whoami") for _ in range(3))
     assert_error(first, 429).get("message")
     assert first.headers["retry-after"] == "1"
@@ -94,7 +94,7 @@ def test_retry_after_on_429_and_503(emu: RunningEmulator) -> None:
 
 
 def test_templates_times_and_clear(emu: RunningEmulator) -> None:
-    with client(emu) as http:
+    with http_to(emu) as http:
         job_id = http.post("/jobs", json=bell()).json()["id"]
         emu.faults.inject("GET", "/jobs/{job_id}", status=500, times=2)
         emu.faults.inject("PUT", "/v0.4/jobs/status/cancel", status=409)

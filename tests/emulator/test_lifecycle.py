@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from ionq_client.testing import RunningEmulator
-from tests.conftest import load_fixture
+from ionq_emulator import RunningEmulator
+from tests.support.files import load_fixture
 
 from .conftest import (
     INSTANT,
@@ -20,8 +20,8 @@ from .conftest import (
     assert_error,
     assert_spec,
     bell,
-    client,
     ghz,
+    http_to,
     multi,
 )
 
@@ -58,7 +58,7 @@ def slow(serve: Serve, clock: FakeClock) -> RunningEmulator:
 def test_a_job_ages_through_every_status_on_the_clock(
     slow: RunningEmulator, clock: FakeClock
 ) -> None:
-    http = client(slow)
+    http = http_to(slow)
     job_id = submit(http, bell(shots=100))
     seen = []
     for step in (0.0, 1.0, 1.0, 1.5, 0.5):
@@ -75,12 +75,12 @@ def test_a_job_ages_through_every_status_on_the_clock(
 
 
 def test_job_ids_are_reproducible_per_seed(serve: Serve) -> None:
-    ids = [submit(client(serve(seed=seed, **INSTANT)), bell()) for seed in (5, 5, 6)]
+    ids = [submit(http_to(serve(seed=seed, **INSTANT)), bell()) for seed in (5, 5, 6)]
     assert ids[0] == ids[1] != ids[2]
 
 
 def test_bell_on_the_ideal_simulator(emulator: RunningEmulator) -> None:
-    http = client(emulator)
+    http = http_to(emulator)
     job_id = submit(http, bell(shots=1000, name="bell", metadata={"run": "1"}))
     job = get_job(http, job_id)
     assert job["status"] == "completed" and job["failure"] is None
@@ -95,42 +95,42 @@ def test_bell_on_the_ideal_simulator(emulator: RunningEmulator) -> None:
     }
 
 
-def test_ghz_5(api: httpx.Client) -> None:
-    job_id = submit(api, ghz(5))
-    assert api.get(f"/jobs/{job_id}/results/probabilities").json() == {"0": 0.5, "31": 0.5}
+def test_ghz_5(http: httpx.Client) -> None:
+    job_id = submit(http, ghz(5))
+    assert http.get(f"/jobs/{job_id}/results/probabilities").json() == {"0": 0.5, "31": 0.5}
 
 
-def test_histogram_and_shots_agree_sum_to_shots_and_repeat_with_a_seed(api: httpx.Client) -> None:
+def test_histogram_and_shots_agree_sum_to_shots_and_repeat_with_a_seed(http: httpx.Client) -> None:
     payload = bell(shots=500, noise={"model": "ideal", "seed": 42})
-    first, second = submit(api, payload), submit(api, payload)
-    histogram = assert_spec("getJobHistogram", api.get(f"/jobs/{first}/results/histogram"), 200)
+    first, second = submit(http, payload), submit(http, payload)
+    histogram = assert_spec("getJobHistogram", http.get(f"/jobs/{first}/results/histogram"), 200)
     assert sum(histogram.values()) == 500 and set(histogram) <= {"0", "3"}
-    assert api.get(f"/jobs/{second}/results/histogram").json() == histogram
-    shots = assert_spec("getJobShots", api.get(f"/jobs/{first}/results/shots"), 200)
+    assert http.get(f"/jobs/{second}/results/histogram").json() == histogram
+    shots = assert_spec("getJobShots", http.get(f"/jobs/{first}/results/shots"), 200)
     assert len(shots) == 500 and Counter(shots) == histogram
-    assert api.get(f"/jobs/{second}/results/shots").json() == shots
-    unseeded = [submit(api, bell(shots=500)) for _ in range(2)]
-    histograms = [api.get(f"/jobs/{j}/results/histogram").json() for j in unseeded]
+    assert http.get(f"/jobs/{second}/results/shots").json() == shots
+    unseeded = [submit(http, bell(shots=500)) for _ in range(2)]
+    histograms = [http.get(f"/jobs/{j}/results/histogram").json() for j in unseeded]
     assert histograms[0] != histograms[1]  # seeds derive from the (distinct) job ids
 
 
-def test_noisy_simulation_and_qpus_sample_their_noise_model(api: httpx.Client) -> None:
+def test_noisy_simulation_and_qpus_sample_their_noise_model(http: httpx.Client) -> None:
     for payload in (
         bell(shots=2000, noise={"model": "harmony", "seed": 1}),
         bell(shots=2000, backend="qpu.forte-1"),
     ):
-        job_id = submit(api, payload)
-        probabilities = api.get(f"/jobs/{job_id}/results/probabilities").json()
-        histogram = api.get(f"/jobs/{job_id}/results/histogram").json()
+        job_id = submit(http, payload)
+        probabilities = http.get(f"/jobs/{job_id}/results/probabilities").json()
+        histogram = http.get(f"/jobs/{job_id}/results/histogram").json()
         assert probabilities == {k: v / 2000 for k, v in histogram.items()}
         assert math.isclose(sum(probabilities.values()), 1.0)
         assert probabilities.get("1", 0) + probabilities.get("2", 0) > 0  # noise leaks
         assert probabilities["0"] + probabilities["3"] > 0.8
-    qpu = get_job(api, job_id)
+    qpu = get_job(http, job_id)
     assert qpu["noise"] is None and qpu["cost_model"] == "2QGE_operations"
 
 
-def test_native_gates_and_qasm3(api: httpx.Client) -> None:
+def test_native_gates_and_qasm3(http: httpx.Client) -> None:
     native = {
         "type": "ionq.circuit.v1",
         "backend": "simulator",
@@ -140,7 +140,7 @@ def test_native_gates_and_qasm3(api: httpx.Client) -> None:
             "circuit": [{"gate": "ms", "targets": [0, 1], "phases": [0, 0], "angle": 0.25}],
         },
     }
-    probabilities = api.get(f"/jobs/{submit(api, native)}/results/probabilities").json()
+    probabilities = http.get(f"/jobs/{submit(http, native)}/results/probabilities").json()
     assert probabilities == pytest.approx({"0": 0.5, "3": 0.5})
     source = """OPENQASM 3;
         include "stdgates.inc";
@@ -153,18 +153,18 @@ def test_native_gates_and_qasm3(api: httpx.Client) -> None:
         c = measure q;
     """
     qasm = {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": source}}
-    job_id = submit(api, qasm)
-    assert get_job(api, job_id)["type"] == "ionq.qasm3.v1"
-    assert api.get(f"/jobs/{job_id}/results/probabilities").json() == {"0": 0.5, "7": 0.5}
+    job_id = submit(http, qasm)
+    assert get_job(http, job_id)["type"] == "ionq.qasm3.v1"
+    assert http.get(f"/jobs/{job_id}/results/probabilities").json() == {"0": 0.5, "7": 0.5}
 
 
-def test_unparsable_qasm3_is_accepted_then_fails_compilation(api: httpx.Client) -> None:
+def test_unparsable_qasm3_is_accepted_then_fails_compilation(http: httpx.Client) -> None:
     qasm = {
         "type": "ionq.qasm3.v1",
         "backend": "simulator",
         "input": {"data": "qubit[2] q;\nfoo q[0];"},
     }
-    job = get_job(api, submit(api, qasm))
+    job = get_job(http, submit(http, qasm))
     assert job["status"] == "failed" and job["failure"]["code"] == "CompilationError"
 
 
@@ -173,7 +173,7 @@ def test_unparsable_qasm3_is_accepted_then_fails_compilation(api: httpx.Client) 
 
 @pytest.mark.parametrize("style", ["urls", "artifacts"])
 def test_multi_circuit_parent_children_and_aggregate(serve: Serve, style: str) -> None:
-    http = client(serve(results_style=style, **INSTANT))
+    http = http_to(serve(results_style=style, **INSTANT))
     parent_id = submit(http, multi(shots=100))
     parent = get_job(http, parent_id)
     assert parent["type"] == "ionq.multi-circuit.v1" and len(parent["child_job_ids"]) == 2
@@ -205,7 +205,7 @@ def test_multi_circuit_parent_children_and_aggregate(serve: Serve, style: str) -
 
 
 def test_single_job_artifacts(serve: Serve) -> None:
-    http = client(serve(results_style="artifacts", **INSTANT))
+    http = http_to(serve(results_style="artifacts", **INSTANT))
     job_id = submit(http, bell(shots=64))
     results = get_job(http, job_id)["results"]
     assert set(results) == {
@@ -228,7 +228,7 @@ def test_single_job_artifacts(serve: Serve) -> None:
 def test_too_many_qubits_for_the_backend_fails_with_not_enough_qubits(
     slow: RunningEmulator, clock: FakeClock
 ) -> None:
-    http = client(slow)
+    http = http_to(slow)
     job_id = submit(http, ghz(30, backend="qpu.aria-1"))
     assert get_job(http, job_id)["status"] == "submitted"
     clock.advance(1.0)
@@ -240,36 +240,36 @@ def test_too_many_qubits_for_the_backend_fails_with_not_enough_qubits(
 
 
 def test_more_qubits_than_the_emulator_simulates_fails_with_simulation_error(
-    api: httpx.Client,
+    http: httpx.Client,
 ) -> None:
-    job = get_job(api, submit(api, ghz(30, backend="qpu.forte-1")))
+    job = get_job(http, submit(http, ghz(30, backend="qpu.forte-1")))
     assert job["failure"] == {
         "code": "SimulationError",
         "message": "the emulator simulates at most 25 qubits",
     }
 
 
-def test_a_gate_of_the_other_gate_set_fails_with_unsupported_gate(api: httpx.Client) -> None:
+def test_a_gate_of_the_other_gate_set_fails_with_unsupported_gate(http: httpx.Client) -> None:
     payload = multi()
     payload["input"]["circuits"][1]["circuit"] = [{"gate": "gpi", "target": 0, "phase": 0.1}]
-    job = get_job(api, submit(api, payload))
+    job = get_job(http, submit(http, payload))
     assert job["status"] == "failed" and job["failure"]["code"] == "UnsupportedGate"
 
 
-def test_dry_run_completes_without_results_and_is_only_priced(api: httpx.Client) -> None:
-    job_id = submit(api, bell(backend="qpu.aria-1", dry_run=True))
-    job = get_job(api, job_id)
+def test_dry_run_completes_without_results_and_is_only_priced(http: httpx.Client) -> None:
+    job_id = submit(http, bell(backend="qpu.aria-1", dry_run=True))
+    job = get_job(http, job_id)
     assert job["status"] == "completed" and job["dry_run"] is True and job["results"] is None
-    cost = assert_spec("getJobCost", api.get(f"/jobs/{job_id}/cost"), 200)
+    cost = assert_spec("getJobCost", http.get(f"/jobs/{job_id}/cost"), 200)
     assert cost["dry_run"] is True and cost["estimated_cost"]["value"] == 97.5
     assert "cost" not in cost
-    assert_error(api.get(f"/jobs/{job_id}/results/probabilities"), 404)
+    assert_error(http.get(f"/jobs/{job_id}/results/probabilities"), 404)
 
 
-def test_cost_of_a_completed_job(api: httpx.Client) -> None:
-    qpu = api.get(f"/jobs/{submit(api, bell(backend='qpu.aria-1'))}/cost").json()
+def test_cost_of_a_completed_job(http: httpx.Client) -> None:
+    qpu = http.get(f"/jobs/{submit(http, bell(backend='qpu.aria-1'))}/cost").json()
     assert qpu["cost"] == qpu["estimated_cost"] == {"value": 97.5, "unit": "usd"}
-    sim = api.get(f"/jobs/{submit(api, bell())}/cost").json()
+    sim = http.get(f"/jobs/{submit(http, bell())}/cost").json()
     assert sim["cost"]["value"] == 0
 
 
@@ -277,7 +277,7 @@ def test_cost_of_a_completed_job(api: httpx.Client) -> None:
 
 
 def test_cancel_a_started_job(slow: RunningEmulator, clock: FakeClock) -> None:
-    http = client(slow)
+    http = http_to(slow)
     job_id = submit(http, bell())
     clock.advance(2.5)
     assert get_job(http, job_id)["status"] == "started"
@@ -289,24 +289,24 @@ def test_cancel_a_started_job(slow: RunningEmulator, clock: FakeClock) -> None:
     assert_error(http.get(f"/jobs/{job_id}/results/probabilities"), 404)
 
 
-def test_cancel_a_completed_job_leaves_it_completed(api: httpx.Client) -> None:
-    job_id = submit(api, bell())
-    assert api.put(f"/jobs/{job_id}/status/cancel").json() == {"id": job_id, "status": "canceled"}
-    assert get_job(api, job_id)["status"] == "completed"
+def test_cancel_a_completed_job_leaves_it_completed(http: httpx.Client) -> None:
+    job_id = submit(http, bell())
+    assert http.put(f"/jobs/{job_id}/status/cancel").json() == {"id": job_id, "status": "canceled"}
+    assert get_job(http, job_id)["status"] == "completed"
 
 
-def test_delete_then_404(api: httpx.Client) -> None:
-    job_id = submit(api, bell())
-    assert assert_spec("deleteJob", api.delete(f"/jobs/{job_id}"), 200) == {
+def test_delete_then_404(http: httpx.Client) -> None:
+    job_id = submit(http, bell())
+    assert assert_spec("deleteJob", http.delete(f"/jobs/{job_id}"), 200) == {
         "id": job_id,
         "status": "deleted",
     }
-    assert_error(api.get(f"/jobs/{job_id}"), 404)
-    assert_error(api.delete(f"/jobs/{job_id}"), 404)
+    assert_error(http.get(f"/jobs/{job_id}"), 404)
+    assert_error(http.delete(f"/jobs/{job_id}"), 404)
 
 
 def test_bulk_cancel_and_delete_are_all_or_nothing(slow: RunningEmulator) -> None:
-    http = client(slow)
+    http = http_to(slow)
     ids = [submit(http, bell()) for _ in range(3)]
     missing = http.put("/jobs/status/cancel", json={"ids": [*ids, "no-such-job"]})
     assert_error(missing, 404)
@@ -321,18 +321,18 @@ def test_bulk_cancel_and_delete_are_all_or_nothing(slow: RunningEmulator) -> Non
         assert_error(http.get(f"/jobs/{i}"), 404)
 
 
-def test_deleting_a_parent_deletes_its_children(api: httpx.Client) -> None:
-    parent = get_job(api, submit(api, multi()))
-    api.delete(f"/jobs/{parent['id']}")
+def test_deleting_a_parent_deletes_its_children(http: httpx.Client) -> None:
+    parent = get_job(http, submit(http, multi()))
+    http.delete(f"/jobs/{parent['id']}")
     for child in parent["child_job_ids"]:
-        assert_error(api.get(f"/jobs/{child}"), 404)
+        assert_error(http.get(f"/jobs/{child}"), 404)
 
 
 # ------------------------------------------------------------------- listing
 
 
 def test_listing_250_jobs_in_pages_of_100(serve: Serve) -> None:
-    http = client(serve(**INSTANT))
+    http = http_to(serve(**INSTANT))
     created = [submit(http, bell(shots=1)) for _ in range(250)]
     pages, cursor = [], None
     while True:
@@ -349,7 +349,7 @@ def test_listing_250_jobs_in_pages_of_100(serve: Serve) -> None:
 
 
 def test_listing_an_exact_multiple_ends_with_a_null_cursor(serve: Serve) -> None:
-    http = client(serve(**INSTANT))
+    http = http_to(serve(**INSTANT))
     for _ in range(4):
         submit(http, bell(shots=1))
     first = http.get("/jobs", params={"limit": 2}).json()
@@ -358,7 +358,7 @@ def test_listing_an_exact_multiple_ends_with_a_null_cursor(serve: Serve) -> None
 
 
 def test_list_filters(slow: RunningEmulator, clock: FakeClock) -> None:
-    http = client(slow)
+    http = http_to(slow)
     old = submit(http, bell())
     clock.advance(10)
     aria = submit(http, bell(backend="qpu.aria-1"))
@@ -379,16 +379,16 @@ def test_list_filters(slow: RunningEmulator, clock: FakeClock) -> None:
     assert ids(submitter_id="someone-else") == []
 
 
-def test_a_cursor_survives_the_deletion_of_its_job(api: httpx.Client) -> None:
+def test_a_cursor_survives_the_deletion_of_its_job(http: httpx.Client) -> None:
     for _ in range(3):
-        submit(api, bell(shots=1))
-    first = api.get("/jobs", params={"limit": 1}).json()
-    api.delete(f"/jobs/{first['next']}")
-    assert api.get("/jobs", params={"limit": 1, "next": first["next"]}).status_code == 200
+        submit(http, bell(shots=1))
+    first = http.get("/jobs", params={"limit": 1}).json()
+    http.delete(f"/jobs/{first['next']}")
+    assert http.get("/jobs", params={"limit": 1, "next": first["next"]}).status_code == 200
 
 
 def test_another_keys_jobs_are_invisible(emulator: RunningEmulator) -> None:
-    mine, theirs = client(emulator, KEYS[0]), client(emulator, KEYS[1])
+    mine, theirs = http_to(emulator, KEYS[0]), http_to(emulator, KEYS[1])
     job_id = submit(mine, bell())
     assert_error(theirs.get(f"/jobs/{job_id}"), 404)
     assert_error(theirs.delete(f"/jobs/{job_id}"), 404)
@@ -404,21 +404,21 @@ def test_another_keys_jobs_are_invisible(emulator: RunningEmulator) -> None:
 # -------------------------------------------------------------- clone, move
 
 
-def test_clone_copies_with_overrides(api: httpx.Client) -> None:
-    original = submit(api, bell(shots=10, name="original", metadata={"k": "v"}))
-    clone = assert_spec("cloneJob", api.post(f"/jobs/{original}/clone", json={"shots": 20}), 201)
-    copy = get_job(api, clone["id"])
+def test_clone_copies_with_overrides(http: httpx.Client) -> None:
+    original = submit(http, bell(shots=10, name="original", metadata={"k": "v"}))
+    clone = assert_spec("cloneJob", http.post(f"/jobs/{original}/clone", json={"shots": 20}), 201)
+    copy = get_job(http, clone["id"])
     assert clone["id"] != original and copy["shots"] == 20
     assert copy["name"] == "original" and copy["metadata"] == {"k": "v"}
-    assert get_job(api, original)["status"] == "completed"
-    assert_error(api.post("/jobs/nope/clone", json={}), 404)
-    assert_error(api.post(f"/jobs/{original}/clone", json={"shots": 0}), 400, "shots")
+    assert get_job(http, original)["status"] == "completed"
+    assert_error(http.post("/jobs/nope/clone", json={}), 404)
+    assert_error(http.post(f"/jobs/{original}/clone", json={"shots": 0}), 400, "shots")
 
 
 def test_move_resubmits_a_waiting_job_and_cancels_the_original(
     slow: RunningEmulator, clock: FakeClock
 ) -> None:
-    http = client(slow)
+    http = http_to(slow)
     original = submit(http, bell(shots=10))
     moved = assert_spec(
         "moveJob", http.post(f"/jobs/{original}/move", json={"backend": "qpu.aria-1"}), 201
@@ -434,7 +434,7 @@ def test_move_resubmits_a_waiting_job_and_cancels_the_original(
 
 
 def test_session_lifecycle(slow: RunningEmulator, clock: FakeClock) -> None:
-    http = client(slow)
+    http = http_to(slow)
     created = http.post(
         "/sessions",
         json={"backend": "simulator", "settings": {"job_count_limit": 2, "duration_limit_min": 5}},
@@ -461,7 +461,7 @@ def test_session_lifecycle(slow: RunningEmulator, clock: FakeClock) -> None:
 
 
 def test_session_expires_after_its_duration(slow: RunningEmulator, clock: FakeClock) -> None:
-    http = client(slow)
+    http = http_to(slow)
     sid = http.post(
         "/sessions", json={"backend": "simulator", "settings": {"duration_limit_min": 1}}
     ).json()["id"]
@@ -472,7 +472,7 @@ def test_session_expires_after_its_duration(slow: RunningEmulator, clock: FakeCl
 
 
 def test_a_job_must_match_its_sessions_backend_and_key(emulator: RunningEmulator) -> None:
-    mine, theirs = client(emulator, KEYS[0]), client(emulator, KEYS[1])
+    mine, theirs = http_to(emulator, KEYS[0]), http_to(emulator, KEYS[1])
     sid = mine.post("/sessions", json={"backend": "qpu.aria-1"}).json()["id"]
     assert_error(mine.post("/jobs", json=bell(session_id=sid)), 400, "session_id")
     assert_error(
@@ -530,8 +530,8 @@ CIRQ_LIKE = {  # cirq-ionq's shape, less its "lang" field (see the report on the
 @pytest.mark.parametrize(
     "payload", [QISKIT_QIS, QISKIT_NATIVE, CIRQ_LIKE], ids=["qiskit", "native", "cirq"]
 )
-def test_payloads_third_party_clients_send_run(api: httpx.Client, payload: dict[str, Any]) -> None:
-    job = get_job(api, submit(api, payload))
+def test_payloads_third_party_clients_send_run(http: httpx.Client, payload: dict[str, Any]) -> None:
+    job = get_job(http, submit(http, payload))
     assert job["status"] == "completed", job["failure"]
-    probabilities = api.get(f"/jobs/{job['id']}/results/probabilities").json()
+    probabilities = http.get(f"/jobs/{job['id']}/results/probabilities").json()
     assert math.isclose(sum(probabilities.values()), 1.0)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from ionq_client.testing._simulator import (
+from ionq_emulator._simulator import (
     MAX_SIMULATED_QUBITS,
     NOISE_MODELS,
     NoiseParameters,

@@ -6,9 +6,9 @@ import importlib
 
 from ionq_client import AsyncIonQClient, IonQClient
 from ionq_client._core import NOT_WRAPPED, PUBLIC_OPERATIONS, WRAPPED
-from ionq_client.testing import _spec
+from ionq_emulator import openapi
 
-OPERATIONS = {op.operation_id: op for op in _spec.operations()}
+OPERATIONS = {op.operation_id: op for op in openapi.operations()}
 
 
 def test_every_spec_operation_is_wrapped_or_explicitly_not() -> None:
@@ -23,12 +23,12 @@ def test_a_new_spec_operation_would_fail_the_drift_check(monkeypatch) -> None:  
     """The check above is not vacuous: an operation added to the spec is noticed."""
     import copy
 
-    spec = copy.deepcopy(_spec.load_spec())
+    spec = copy.deepcopy(openapi.load_spec())
     spec["paths"]["/jobs/{job_id}/pause"] = {
         "put": {"operationId": "pauseJob", "tags": ["jobs"], "responses": {}}
     }
-    monkeypatch.setattr(_spec, "load_spec", lambda: spec)
-    ids = {op.operation_id for op in _spec.operations()}
+    monkeypatch.setattr(openapi, "load_spec", lambda: spec)
+    ids = {op.operation_id for op in openapi.operations()}
     assert ids - (set(WRAPPED) | set(NOT_WRAPPED)) == {"pauseJob"}
 
 

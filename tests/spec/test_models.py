@@ -28,8 +28,8 @@ from ionq_api.models import (
 )
 from ionq_api.models.failure_code import FailureCode
 
-from ionq_client.testing import _spec
-from tests.conftest import load_fixture
+from ionq_emulator import openapi
+from tests.support.files import load_fixture
 
 ROUND_TRIPS = [
     ("job_single_urls", SingleCircuitJob),
@@ -63,7 +63,7 @@ def test_fixture_conforms_to_spec(name: str, model: Any) -> None:
         RateCardEstimate: "CostEstimate",
         RateInformationEstimate: "CostEstimate",
     }.get(model, model.__name__)
-    assert _spec.errors(_spec.schema_validator(schema), load_fixture(name)) == []
+    assert openapi.errors(openapi.schema_validator(schema), load_fixture(name)) == []
 
 
 def parse_job(payload: dict[str, Any]) -> Any:
@@ -187,7 +187,7 @@ VALID_PAYLOADS = {
 
 @pytest.mark.parametrize("name", VALID_PAYLOADS)
 def test_valid_payloads_conform(name: str) -> None:
-    assert _spec.errors("#/components/schemas/JobCreationPayload", VALID_PAYLOADS[name]) == []
+    assert openapi.errors("#/components/schemas/JobCreationPayload", VALID_PAYLOADS[name]) == []
 
 
 def _broken(name: str, mutate: Any) -> dict[str, Any]:
@@ -233,12 +233,12 @@ INVALID_PAYLOADS = {
 
 @pytest.mark.parametrize("name", INVALID_PAYLOADS)
 def test_invalid_payloads_are_refused(name: str) -> None:
-    assert _spec.errors("#/components/schemas/JobCreationPayload", INVALID_PAYLOADS[name]) != []
+    assert openapi.errors("#/components/schemas/JobCreationPayload", INVALID_PAYLOADS[name]) != []
 
 
 def test_validation_keys_name_the_field() -> None:
     """The emulator's 400 names the offending field, as IonQ's ``validation.keys`` does."""
-    from ionq_client.testing._validation import RequestInvalid, validate_instance
+    from ionq_emulator._validation import RequestInvalid, validate_instance
 
     for name, key in [("shots-zero", "shots"), ("extra-property", "target")]:
         with pytest.raises(RequestInvalid) as refused:

@@ -9,9 +9,10 @@ import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
-from ionq_client.testing import _spec
+from ionq_emulator import openapi
+from tests.support.files import SPEC_FILE
 
-OPERATIONS = list(_spec.operations())
+OPERATIONS = list(openapi.operations())
 COMMON_ERRORS = {"429", "500", "502", "503"}
 
 
@@ -20,8 +21,13 @@ def snake(name: str) -> str:
 
 
 def test_spec_is_valid_openapi() -> None:
-    document, _ = read_from_filename(str(_spec.spec_path()))
+    document, _ = read_from_filename(str(SPEC_FILE))
     validate(document)
+
+
+def test_emulator_ships_the_source_spec() -> None:
+    """The emulator's packaged document is the one in openapi/, byte for byte."""
+    assert openapi.spec_text() == SPEC_FILE.read_text(encoding="utf-8")
 
 
 def test_operation_ids_are_unique() -> None:
@@ -65,7 +71,7 @@ def test_every_documented_v04_operation_is_described() -> None:
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.operation_id)
-def test_operation_is_documented(op: _spec.Operation) -> None:
+def test_operation_is_documented(op: openapi.Operation) -> None:
     assert op.operation_id and op.tags, "every operation needs an operationId and a tag"
     assert op.definition.get("summary"), "every operation needs a summary"
     responses = set(op.definition["responses"])
@@ -79,14 +85,14 @@ def test_operation_is_documented(op: _spec.Operation) -> None:
     success = [code for code in responses if code.startswith("2")]
     assert len(success) == 1
     for code, response in op.definition["responses"].items():
-        response = _spec.resolve(_spec.load_spec(), response)
+        response = openapi.resolve(openapi.load_spec(), response)
         schema = response["content"]["application/json"]["schema"]
         if not code.startswith("2"):
             assert schema == {"$ref": "#/components/schemas/Error"}
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.operation_id)
-def test_operation_has_a_generated_module(op: _spec.Operation) -> None:
+def test_operation_has_a_generated_module(op: openapi.Operation) -> None:
     module = importlib.import_module(f"ionq_api.api.{op.tags[0]}.{snake(op.operation_id)}")
     for name in ("sync_detailed", "asyncio_detailed", "_get_kwargs", "_parse_response"):
         assert callable(getattr(module, name))
@@ -96,8 +102,8 @@ def test_operation_has_a_generated_module(op: _spec.Operation) -> None:
 def test_public_operations_are_exactly_the_keyless_ones() -> None:
     public = {op.operation_id for op in OPERATIONS if op.public}
     assert public == {"listBackends", "getBackend", "listCharacterizations"}
-    assert _spec.load_spec()["security"] == [{"apiKey": []}]
-    scheme = _spec.load_spec()["components"]["securitySchemes"]["apiKey"]
+    assert openapi.load_spec()["security"] == [{"apiKey": []}]
+    scheme = openapi.load_spec()["components"]["securitySchemes"]["apiKey"]
     assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "Authorization")
 
 
@@ -118,7 +124,7 @@ def test_every_schema_property_is_described() -> None:
             for i, child in enumerate(node):
                 walk(child, f"{where}[{i}]")
 
-    schemas = _spec.load_spec()["components"]["schemas"]
+    schemas = openapi.load_spec()["components"]["schemas"]
     for name, schema in schemas.items():
         if "$ref" not in schema and not schema.get("description"):
             missing.append(name)
@@ -144,7 +150,7 @@ def test_generation_is_deterministic_and_warning_free(tmp_path) -> None:  # type
                 str(bindir / "openapi-python-client"),
                 "generate",
                 "--path",
-                str(_spec.spec_path()),
+                str(SPEC_FILE),
                 "--config",
                 str(Path("openapi/generator-config.yaml").resolve()),
                 "--meta",

@@ -1,0 +1,326 @@
+"""The emulator's HTTP face: IonQ's v0.4 routes on Starlette, mounted at ``/v0.4``.
+
+Routes come from the spec: every operation in ``openapi/ionq-v0.4.yaml`` must have a
+handler here (``create_app`` refuses to start otherwise), and each request passes the
+same gauntlet in IonQ's order (size, key, path, query, body) before its handler
+runs. Every answer, including 404/405 from the router and faults, is IonQ's error
+body, because clients parse it; a client mistake must never surface as a 500.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+
+from ionq_emulator import openapi
+from ionq_emulator._faults import DroppedConnection, FaultMiddleware, Faults, error_phrase
+from ionq_emulator._store import Account, Conflict, EmulatorConfig, NotFound, Store
+from ionq_emulator._validation import (
+    OperationRules,
+    RequestInvalid,
+    format_schema,
+    parse_body,
+    parse_path,
+    parse_query,
+    rules,
+)
+
+__all__ = ["MAX_BODY_BYTES", "create_app"]
+
+MAX_BODY_BYTES: Final = 10 * 1024 * 1024
+"""IonQ refuses bodies over 10 MB with 413."""
+_log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An answer other than success, in IonQ's error shape."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        validation: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.validation = validation
+        self.headers = dict(headers or {})
+
+
+class _Json(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        # ASCII escapes: a lone surrogate echoed from a request must not break encoding.
+        return json.dumps(content, ensure_ascii=True, allow_nan=False).encode("ascii")
+
+
+def _error_body(error: ApiError) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "error": error_phrase(error.status),
+        "message": error.message,
+        "statusCode": error.status,
+    }
+    if error.validation is not None:
+        body["validation"] = dict(error.validation)
+    return body
+
+
+def _error(error: ApiError) -> Response:
+    return _Json(_error_body(error), status_code=error.status, headers=error.headers)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One validated request, as handlers see it."""
+
+    account: Account | None
+    path: Mapping[str, Any]
+    query: Mapping[str, Any]
+    body: Any
+
+    @property
+    def who(self) -> Account:
+        assert self.account is not None, "an authenticated operation always has an account"
+        return self.account
+
+
+Handler = Callable[[Store, Call], Any]
+
+
+def _job_filters(q: Mapping[str, Any]) -> dict[str, Any]:
+    names = ("ids", "parent_job_id", "status", "target", "session_id", "submitter_id")
+    return {"limit": q.get("limit", 25), "after": q.get("next")} | {
+        n: q[n] for n in names if n in q
+    }
+
+
+def _created(body: Any) -> tuple[int, Any]:
+    return 201, body
+
+
+_HANDLERS: Final[Mapping[str, Handler]] = {
+    "getWhoami": lambda s, c: s.whoami(c.who),
+    "listBackends": lambda s, c: s.backends(),
+    "getBackend": lambda s, c: s.backend(c.path["backend"]),
+    "listCharacterizations": lambda s, c: s.characterizations(
+        c.path["backend"],
+        c.query.get("start"),
+        c.query.get("end"),
+        c.query.get("limit", 10),
+        c.query.get("page", 1),
+    ),
+    "getCharacterization": lambda s, c: s.characterization(
+        c.path["backend"], c.path["characterization_id"]
+    ),
+    "createJob": lambda s, c: _created(s.create_job(c.who, c.body)),
+    "listJobs": lambda s, c: s.list_jobs(c.who, **_job_filters(c.query)),
+    "deleteJobs": lambda s, c: s.delete_jobs(c.who, c.body["ids"]),
+    "cancelJobs": lambda s, c: s.cancel_jobs(c.who, c.body["ids"]),
+    "estimateJob": lambda s, c: s.estimate(c.who, c.query),
+    "getJob": lambda s, c: s.job(c.who, c.path["job_id"]),
+    "deleteJob": lambda s, c: s.delete_job(c.who, c.path["job_id"]),
+    "cancelJob": lambda s, c: s.cancel_job(c.who, c.path["job_id"]),
+    "getJobCost": lambda s, c: s.cost(c.who, c.path["job_id"]),
+    "cloneJob": lambda s, c: _created(s.clone_job(c.who, c.path["job_id"], c.body)),
+    "moveJob": lambda s, c: _created(s.move_job(c.who, c.path["job_id"], c.body)),
+    # ``sharpen`` only changes how debiased variants aggregate; nothing is debiased here.
+    "getJobProbabilities": lambda s, c: s.probabilities(c.who, c.path["job_id"]),
+    "getJobAggregatedProbabilities": lambda s, c: s.aggregated(c.who, c.path["job_id"]),
+    "getJobHistogram": lambda s, c: s.histogram(c.who, c.path["job_id"]),
+    "getJobShots": lambda s, c: s.shots(c.who, c.path["job_id"]),
+    "getJobArtifact": lambda s, c: s.artifact(c.who, c.path["job_id"], c.path["artifact_id"]),
+    "getFormatSchema": lambda s, c: format_schema(c.path["format"]),
+    "createSession": lambda s, c: _created(s.create_session(c.who, c.body)),
+    "listSessions": lambda s, c: s.sessions(c.who, c.query.get("active")),
+    "getSession": lambda s, c: s.session(c.who, c.path["session_id"]),
+    "endSession": lambda s, c: s.end_session(c.who, c.path["session_id"]),
+    "listSessionJobs": lambda s, c: s.session_jobs(
+        c.who, c.path["session_id"], **_job_filters(c.query)
+    ),
+    "getOrganizationUsage": lambda s, c: s.usage(
+        c.who,
+        c.path["organization_id"],
+        c.query["start_date"],
+        c.query["end_date"],
+        c.query.get("group_by", "job"),
+        c.query.get("modality", "daily"),
+    ),
+}
+
+
+def _authenticate(store: Store, op: OperationRules, request: Request) -> Account | None:
+    if op.operation.public:
+        return None
+    header = request.headers.get("authorization")
+    if header is None:
+        raise ApiError(401, "Missing Authorization header: send 'Authorization: apiKey <key>'.")
+    scheme, _, key = header.strip().partition(" ")
+    if scheme.lower() != "apikey" or not key.strip():
+        raise ApiError(401, "Malformed Authorization header: expected 'apiKey <key>'.")
+    account = store.account(key.strip())
+    if account is None:
+        raise ApiError(401, "Invalid API key.")
+    return account
+
+
+def _check_declared_length(request: Request) -> None:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ApiError(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.")
+
+
+async def _read_body(request: Request) -> bytes:
+    """The body, refused as soon as more than the limit has actually arrived."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise ApiError(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _invalid(exc: RequestInvalid) -> ApiError:
+    validation = {"keys": exc.keys, "source": exc.source}
+    return ApiError(400, exc.message, validation=validation)
+
+
+def _response_pointer(op: OperationRules, status: int) -> str | None:
+    """Where the spec keeps the schema of ``op``'s answer with ``status``.
+
+    Errors the operation does not list (405, say) still use IonQ's one error body.
+    """
+    pointer = openapi.response_pointer(op.operation, status)
+    if pointer is None and status >= 400:
+        return "#/components/schemas/Error"
+    return pointer
+
+
+class _Emulator:
+    """Per-app state: the store, the faults and a log of the app's own bugs."""
+
+    def __init__(self, config: EmulatorConfig) -> None:
+        self.config = config
+        self.store = Store(config)
+        self.faults = Faults(config.faults, config.seed)
+        self.internal_errors: list[str] = []
+
+    def bug(self, what: str) -> ApiError:
+        self.internal_errors.append(what)
+        return ApiError(500, "The emulator failed; this is a bug in the emulator.")
+
+    def endpoint(self, operations: Mapping[str, OperationRules]) -> Callable[..., Any]:
+        async def endpoint(request: Request) -> Response:
+            method = "GET" if request.method == "HEAD" else request.method
+            op = operations[method]
+            headers: dict[str, str] = {}
+            try:
+                status, body = await self._handle(op, request)
+            except ApiError as exc:
+                status, body, headers = exc.status, _error_body(exc), exc.headers
+            if self.config.check_responses:
+                try:
+                    self._check(op, status, body)
+                except ApiError as bug:
+                    return _error(bug)
+            return _Json(body, status_code=status, headers=headers)
+
+        return endpoint
+
+    def _check(self, op: OperationRules, status: int, body: Any) -> None:
+        pointer = _response_pointer(op, status)
+        problems = ["undeclared status"] if pointer is None else openapi.errors(pointer, body)
+        if problems:
+            raise self.bug(f"{op.operation.operation_id} {status}: {problems[:3]}")
+
+    async def _handle(self, op: OperationRules, request: Request) -> tuple[int, Any]:
+        try:
+            _check_declared_length(request)
+            account = _authenticate(self.store, op, request)
+            try:
+                path = parse_path(op, request.path_params)
+            except RequestInvalid as exc:
+                if not op.declares(400):  # a malformed id names nothing: not found
+                    raise ApiError(404, exc.message) from exc
+                raise
+            query = parse_query(op, request.query_params.multi_items())
+            body = None
+            if op.body_pointer is not None:
+                raw = await _read_body(request)
+                body = parse_body(op, raw, request.headers.get("content-type"))
+            call = Call(account, path, query, body)
+            handler = _HANDLERS[op.operation.operation_id]
+            result = await run_in_threadpool(handler, self.store, call)
+        except RequestInvalid as exc:
+            raise _invalid(exc) from exc
+        except NotFound as exc:
+            raise ApiError(404, str(exc)) from exc
+        except Conflict as exc:
+            raise ApiError(409, str(exc)) from exc
+        except ApiError:
+            raise
+        except Exception as exc:
+            _log.exception("emulator bug in %s", op.operation.operation_id)
+            raise self.bug(f"{op.operation.operation_id}: {exc!r}") from exc
+        if isinstance(result, tuple):
+            return result[0], result[1]
+        return 200, result
+
+
+def _routes(emulator: _Emulator) -> list[Route]:
+    by_path: dict[str, dict[str, OperationRules]] = defaultdict(dict)
+    for (method, path), op in rules().items():
+        by_path[path][method] = op
+    missing = {op.operation.operation_id for ops in by_path.values() for op in ops.values()}
+    missing -= set(_HANDLERS)
+    if missing:
+        raise RuntimeError(f"spec operations without an emulator handler: {sorted(missing)}")
+    # Literal paths first, so that /jobs/estimate is not taken for a job id.
+    paths = sorted(by_path, key=lambda p: p.count("{"))
+    return [
+        Route(path, emulator.endpoint(by_path[path]), methods=list(by_path[path])) for path in paths
+    ]
+
+
+def create_app(config: EmulatorConfig | None = None) -> Starlette:
+    """The emulator as an ASGI app; ``app.state`` holds ``store``, ``faults``, ``emulator``."""
+    emulator = _Emulator(config or EmulatorConfig())
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        message = {404: "No such route.", 405: f"{request.method} is not allowed here."}.get(
+            exc.status_code, str(exc.detail)
+        )
+        return _error(ApiError(exc.status_code, message, headers=exc.headers))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        if not isinstance(exc, DroppedConnection):  # dropped on purpose, not a bug
+            emulator.bug(f"unhandled {exc!r}")
+        return _error(ApiError(500, "The emulator failed; this is a bug in the emulator."))
+
+    app = Starlette(
+        routes=[Mount("/v0.4", routes=_routes(emulator))],
+        middleware=[Middleware(FaultMiddleware, faults=emulator.faults)],
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+    )
+    app.state.emulator = emulator
+    app.state.store = emulator.store
+    app.state.faults = emulator.faults
+    return app
