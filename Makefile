@@ -10,10 +10,10 @@ GEN_CONFIG  := openapi/generator-config.yaml
 GEN_OUT     := generated/ionq_api
 GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
 
-.PHONY: help venv demo test lint typecheck check-generated generate pytest contract bench emulator clean
+.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract bench emulator clean
 
 help:
-	@echo "make demo | test | generate | check-generated | lint | typecheck | contract URL=.. KEY=.. | bench | emulator"
+	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | bench | emulator"
 
 # --- environment ---------------------------------------------------------------
 PY_FOR_VENV := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
@@ -37,12 +37,12 @@ venv: $(VENV)/.installed
 demo: $(VENV)/.installed-demo
 	$(BIN)/python examples/demo.py
 
-test: venv lint typecheck check-generated pytest
+test: venv lint typecheck check-generated check-sync pytest
 
 # --- pieces of `make test` --------------------------------------------------------
 lint: venv
-	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples
-	$(BIN)/ruff format --check ionq_client ionq_emulator tests bench examples
+	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples scripts
+	$(BIN)/ruff format --check ionq_client ionq_emulator tests bench examples scripts
 
 typecheck: venv
 	$(BIN)/mypy ionq_client ionq_emulator
@@ -61,6 +61,13 @@ check-generated: venv
 	else \
 		echo "generated/ differs from what $(SPEC) produces: run 'make generate' and commit" >&2; rm -rf $$tmp; exit 1; \
 	fi
+
+# The blocking client is generated from the async one (ionq_client/_async -> _sync).
+check-sync: venv
+	$(BIN)/python scripts/make_sync.py --check
+
+unasync: venv
+	$(BIN)/python scripts/make_sync.py
 
 generate: venv
 	$(BIN)/openapi-python-client generate --path $(SPEC) $(GEN_FLAGS) --output-path $(GEN_OUT)

@@ -142,7 +142,7 @@ def bench_decode(rounds: int) -> None:
     import httpx
     from ionq_api.models import SingleCircuitJob
 
-    from ionq_client._operations import results_call
+    from ionq_client._requests import get_probabilities
 
     rng = random.Random(1)
     states = 2**20
@@ -150,7 +150,7 @@ def bench_decode(rounds: int) -> None:
     total = sum(weights)
     content = json.dumps({str(i): w / total for i, w in enumerate(weights)}).encode()
     job = SingleCircuitJob.from_dict({**JOB, "stats": {"qubits": 20}})
-    call = results_call(job, "https://api.ionq.co/v0.4")
+    call = get_probabilities(job, "https://api.ionq.co/v0.4")
     request = httpx.Request("GET", "https://api.ionq.co/v0.4/jobs/x/results/probabilities")
     loads: list[float] = []
     ours: list[float] = []

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._async import AsyncIonQClient
+    from ._async.client import AsyncIonQClient
     from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, DEFAULT_URL
     from ._exceptions import (
         IonQAPIError,
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         IonQUnprocessableEntityError,
         IonQValidationError,
     )
-    from ._sync import IonQClient
+    from ._sync.client import IonQClient
     from .circuit import Circuit, NativeCircuit
     from .job import ErrorMitigation, IonQJob, Noise
     from .results import MultiResult, Result
@@ -85,8 +85,8 @@ _LAZY: dict[str, str] = {
     "DEFAULT_MAX_RETRIES": "._config",
     "DEFAULT_TIMEOUT": "._config",
     "DEFAULT_URL": "._config",
-    "AsyncIonQClient": "._async",
-    "IonQClient": "._sync",
+    "AsyncIonQClient": "._async.client",
+    "IonQClient": "._sync.client",
     "Circuit": ".circuit",
     "NativeCircuit": ".circuit",
     "ErrorMitigation": ".job",

@@ -13,7 +13,7 @@ from ._exceptions import (
 )
 
 if TYPE_CHECKING:
-    from ._core import Job
+    from ._requests import Job
 
 
 TERMINAL_STATUSES = frozenset({"completed", "failed", "canceled"})

@@ -1,38 +1,44 @@
 """Submitting without duplicates: the payload forms ``submit_job`` accepts, the tag
-that marks a submission, and how to recognise the job it created.
+that marks a submission, and how to recognise the job it created. Pure.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from . import _limits
-from ._core import Call, build, json_body, response_error
 from ._exceptions import IonQValidationError
 from .job import IonQJob, validate_payload
 
 if TYPE_CHECKING:
-    from ionq_api.models import (
-        JobCreated,
-    )
+    from ionq_api.models import JobCreated
+
+
+class PayloadModel(Protocol):
+    """A generated create-job payload model (``CircuitJobPayload``, ...)."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+#: What ``submit_job`` takes: a typed job, a generated payload model, or the JSON.
+JobLike: TypeAlias = IonQJob | PayloadModel | Mapping[str, Any]
 
 
 #: The metadata key that marks a submission so an ambiguous failure can be checked.
 SUBMISSION_TAG_KEY = "ionq_client_submission"
 #: How many of the newest jobs are searched for a tagged submission.
-VERIFY_WINDOW = 100
+FIND_WINDOW = 100
 
 
 # ------------------------------------------------------------- submission
-def submission_payload(job: IonQJob | Mapping[str, Any] | Any) -> dict[str, Any]:
-    """Turn any accepted job form into a validated create-job payload."""
+def submission_payload(job: JobLike) -> dict[str, Any]:
+    """Turn any accepted job form into a create-job payload, validated exactly once
+    (an ``IonQJob`` validates itself while building it)."""
     if isinstance(job, IonQJob):
-        payload = job.to_payload()
-    elif isinstance(job, Mapping):
+        return job.to_payload()
+    if isinstance(job, Mapping):
         payload = dict(job)
     elif callable(getattr(job, "to_dict", None)):
         payload = job.to_dict()
@@ -71,16 +77,3 @@ def find_submission(jobs: Iterable[Mapping[str, Any]], tag: str) -> JobCreated |
                 }
             )
     return None
-
-
-def recent_jobs_raw() -> Call[list[Mapping[str, Any]]]:
-    """The newest jobs as plain JSON: tolerant of anything, used to find a submission."""
-
-    def decode(response: httpx.Response) -> list[Mapping[str, Any]]:
-        data = json_body(response)
-        jobs = data.get("jobs") if isinstance(data, dict) else None
-        if not isinstance(jobs, list):
-            raise response_error(response, "no 'jobs' list")
-        return [j for j in jobs if isinstance(j, dict)]
-
-    return build("listJobs", limit=VERIFY_WINDOW, decode=decode)

@@ -299,15 +299,19 @@ def validate_gates(
 ) -> list[dict[str, Any]]:
     """Check a whole gate list, including the per-circuit size limit (checked first: cheap)."""
     items = _sequence(gates, path, "gates")
-    if len(items) > _limits.MAX_GATES_PER_CIRCUIT:
-        raise IonQValidationError(
-            path,
-            f"{len(items)} gates exceed the limit of {_limits.MAX_GATES_PER_CIRCUIT} per circuit",
-        )
+    check_gate_count(len(items), path)
     return [
         validate_gate(gate, qubits=qubits, gateset=gateset, path=f"{path}[{i}]")
         for i, gate in enumerate(items)
     ]
+
+
+def check_gate_count(count: int, path: str = "circuit") -> None:
+    """IonQ's per-circuit size limit (a count, so it is checked before any gate)."""
+    if count > _limits.MAX_GATES_PER_CIRCUIT:
+        raise IonQValidationError(
+            path, f"{count} gates exceed the limit of {_limits.MAX_GATES_PER_CIRCUIT} per circuit"
+        )
 
 
 def validate_qubit_count(value: object, path: str = "qubits") -> int:
@@ -457,11 +461,9 @@ class _CircuitBase:
     # -- serialization ----------------------------------------------------------
 
     def _raw_gates(self) -> list[dict[str, Any]]:
-        """Unvalidated copies, for the job module which validates the whole payload once."""
+        """Copies of the gates, each checked once already, when it was added."""
+        check_gate_count(len(self._gates))
         return [_copy_gate(g) for g in self._gates]
-
-    def _checked_gates(self) -> list[dict[str, Any]]:
-        return validate_gates(self._gates, qubits=self._qubits, gateset=self.gateset)
 
     def _as_input(self, gates: list[dict[str, Any]]) -> dict[str, Any]:
         if self._registers:
@@ -479,12 +481,12 @@ class _CircuitBase:
         return out
 
     def to_input(self) -> dict[str, Any]:
-        """The ``input`` object of an ``ionq.circuit.v1`` job (validated again)."""
-        return self._as_input(self._checked_gates())
+        """The ``input`` object of an ``ionq.circuit.v1`` job."""
+        return self._as_input(self._raw_gates())
 
     def to_entry(self, default_name: str) -> dict[str, Any]:
         """One element of a multi-circuit ``circuits`` list; the job picks the fallback name."""
-        return self._as_entry(default_name, self._checked_gates())
+        return self._as_entry(default_name, self._raw_gates())
 
 
 class Circuit(_CircuitBase):

@@ -21,8 +21,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from ._core import Job
-    from ._sync import IonQClient
+    from ._requests import Job
+    from ._sync.client import IonQClient
     from .results import MultiResult, Result
 
 __all__ = ["main"]
@@ -286,7 +286,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _make_client(args: argparse.Namespace) -> IonQClient:
-    from ._sync import IonQClient
+    from ._sync.client import IonQClient
 
     if args.http_timeout is not None:
         return IonQClient(token=args.key, url=args.url, timeout=args.http_timeout)

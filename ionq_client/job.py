@@ -1,9 +1,14 @@
 """Describe an IonQ job in typed Python and turn it into the create-job JSON body.
 
 IonQ's schema forbids extra properties and answers most mistakes with a terse
-400, so everything is checked locally first. :meth:`IonQJob.to_payload` only
-assembles the dict; :func:`validate_payload` is the single place the wire rules
-live, which keeps typed jobs and hand-written dicts held to the same standard.
+400, so everything is checked locally first, and exactly once:
+
+* a hand-written dict or a generated payload model goes through
+  :func:`validate_payload`, the wire rules in full;
+* an :class:`IonQJob` is built from circuits whose gates were checked, by the same
+  gate rules, as they were added; :meth:`IonQJob.to_payload` checks only what the
+  circuits cannot know (the job's own fields, counts and totals), with the same
+  functions ``validate_payload`` uses.
 """
 
 from __future__ import annotations
@@ -143,8 +148,10 @@ class IonQJob:
                 raise IonQValidationError("noise", "must be a Noise instance")
             payload["noise"] = self.noise.to_dict()
         if self.dry_run is not False:
-            payload["dry_run"] = self.dry_run  # a non-bool reaches validate_payload's error
-        validate_payload(payload)
+            payload["dry_run"] = self.dry_run  # a non-bool reaches _check_job_fields' error
+        _check_job_fields(payload)
+        if self.qasm is not None:
+            _check_qasm_input(payload["input"])
         return payload
 
     @staticmethod
@@ -439,11 +446,17 @@ _INPUT_CHECKS = {
 def validate_payload(payload: Mapping[str, Any]) -> None:
     """Check a create-job body against IonQ's v0.4 rules; raises IonQValidationError.
 
-    For callers who build the JSON themselves; :meth:`IonQJob.to_payload` runs
-    this too, so there is one set of rules.
+    For callers who build the JSON themselves (``submit_job`` runs it on dicts and
+    payload models); :meth:`IonQJob.to_payload` applies the same rules by parts.
     """
     if not isinstance(payload, Mapping):
         raise IonQValidationError("payload", f"must be an object, got {type(payload).__name__}")
+    _check_job_fields(payload)
+    _INPUT_CHECKS[payload["type"]](payload["input"])
+
+
+def _check_job_fields(payload: Mapping[str, Any]) -> None:
+    """Everything but the circuit input: type, backend, shots, metadata, settings..."""
     _fail_unknown_keys(payload, _TOP_LEVEL_KEYS, "")
     for key in ("type", "backend", "input"):
         if key not in payload:
@@ -469,4 +482,3 @@ def validate_payload(payload: Mapping[str, Any]) -> None:
         raise IonQValidationError("lang", f"only 'json' is accepted, got {payload['lang']!r}")
     if "noise" in payload:
         _check_noise(payload["noise"])
-    _INPUT_CHECKS[job_type](payload["input"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from ionq_client import AsyncIonQClient, IonQClient
-from ionq_client._core import NOT_WRAPPED, PUBLIC_OPERATIONS, WRAPPED
+from ionq_client._requests import NOT_WRAPPED, PUBLIC_OPERATIONS, WRAPPED
 from ionq_emulator import openapi
 
 OPERATIONS = {op.operation_id: op for op in openapi.operations()}

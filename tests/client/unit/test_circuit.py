@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+import ionq_client.circuit as circuit_module
 from ionq_client._exceptions import IonQValidationError
 from ionq_client.circuit import (
     Circuit,
@@ -221,12 +222,22 @@ def test_bad_qubit_count(qubits: Any) -> None:
     assert exc.value.field == "qubits"
 
 
-def test_serialization_revalidates_tampered_gates() -> None:
+def test_a_gate_is_checked_when_added_not_again_when_serialized(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Validation happens once, at the builder call, where the error is most useful."""
     circuit = Circuit(2).h(0)
-    circuit._gates[0]["targets"] = [7]  # simulate a corrupted internal list
     with pytest.raises(IonQValidationError) as exc:
-        circuit.to_input()
-    assert exc.value.field == "circuit[0].targets[0]"
+        circuit.cx(0, 7)
+    assert exc.value.field == "circuit[1].targets[0]"
+    assert len(circuit) == 1  # the refused gate was not kept
+    checked: list[object] = []
+    real = circuit_module.validate_gate
+    monkeypatch.setattr(
+        circuit_module, "validate_gate", lambda *a, **k: checked.append(a) or real(*a, **k)
+    )
+    assert circuit.to_input()["circuit"] == [{"gate": "h", "targets": [0]}]
+    assert checked == []
 
 
 def test_per_circuit_gate_limit_checked_on_serialization() -> None:

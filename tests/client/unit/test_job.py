@@ -302,3 +302,35 @@ def test_validate_payload_requires_gateset_and_accepts_legacy_gate_keys() -> Non
     assert payload == original  # validation never rewrites the caller's dict
     payload["input"]["gateset"] = "native"
     assert _refusal(payload) == "input.circuit[0].gate"
+
+
+@pytest.mark.parametrize("form", ["IonQJob", "dict", "payload model"])
+def test_submit_job_validates_each_gate_exactly_once(
+    form: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the builder (or the JSON) to the request body, every gate is checked once."""
+    from ionq_api.models import CircuitJobPayload
+
+    import ionq_client.circuit as circuit_module
+    from ionq_client._submission import submission_payload
+
+    checked: list[str] = []
+    real = circuit_module.validate_gate
+
+    def counting(gate: Any, **kwargs: Any) -> dict[str, Any]:
+        checked.append(gate["gate"])
+        return real(gate, **kwargs)
+
+    monkeypatch.setattr(circuit_module, "validate_gate", counting)
+    job = IonQJob(circuit=Circuit(2).h(0).cx(0, 1))
+    if form == "dict":
+        built = job.to_payload()
+        checked.clear()
+        job = built
+    elif form == "payload model":
+        built = CircuitJobPayload.from_dict(job.to_payload())
+        checked.clear()
+        job = built
+    payload = submission_payload(job)
+    assert checked == ["h", "cnot"]
+    assert [g["gate"] for g in payload["input"]["circuit"]] == ["h", "cnot"]

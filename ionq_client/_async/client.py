@@ -1,22 +1,29 @@
-"""``AsyncIonQClient``: the asyncio twin of ``_sync.IonQClient``, line for line.
+"""``AsyncIonQClient``: the driver, written once. ``ionq_client/_sync/client.py`` is
+generated from this file by ``scripts/make_sync.py`` (``make unasync``; ``make test``
+fails when the two drift), so every method exists once and both clients keep the
+same names and signatures.
 
-Requests, decoding and retry decisions come from ``_core``; only the awaiting differs.
-Keep the two files in step (a test compares their public methods)."""
+A request flows one way: a ``_requests`` function describes it, ``_base_client``
+turns it into an ``httpx.Request``, this module sends it and sleeps; a success is
+read by the request's decoder (``_decoding``), a failure becomes the next step in
+``_failures``. Nothing here decides anything.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from . import _core, _lifecycle, _operations, _submission
-from ._base import ClientBase, JobLike
-from ._exceptions import IonQError, IonQJobTimeoutError
-from .results import MultiResult, Result
+from .. import _failures, _lifecycle, _requests, _submission
+from .._base_client import BaseClient
+from .._decoding import decode_success
+from .._exceptions import IonQError, IonQJobTimeoutError
+from .._submission import JobLike
+from ..results import MultiResult, Result
 
 if TYPE_CHECKING:
     from ionq_api.models import (
@@ -34,17 +41,18 @@ if TYPE_CHECKING:
         WhoAmI,
     )
 
-    from ._core import CostEstimate, Job
+    from .._requests import ApiRequest, CostEstimate, Job
 
 T = TypeVar("T")
 
 
-class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
-    """An asyncio client for IonQ's API, holding one pooled HTTP connection set.
+class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
+    """A client for IonQ's API holding one pool of HTTP connections.
 
-    Use it as an async context manager, or await :meth:`close`. Every method returns typed
-    values (the generated ``ionq_api.models`` classes, or :class:`Result`); call
-    ``.to_dict()`` on any of them for the plain JSON.
+    Use it as a context manager, or close it. Every method returns typed values (the
+    generated ``ionq_api.models`` classes, or :class:`Result`); call ``.to_dict()`` on
+    any of them for the plain JSON. ``AsyncIonQClient`` and ``IonQClient`` have the
+    same methods: awaitable on the first, blocking on the second.
     """
 
     _http: httpx.AsyncClient
@@ -68,73 +76,70 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
     ) -> None:
         await self.close()
 
+    _sleep = staticmethod(asyncio.sleep)
+
     # ------------------------------------------------------------ the loop
-    async def _send(
-        self, call: _core.Call[T], verify: Callable[[], Awaitable[T | None]] | None = None
-    ) -> T:
-        request = self._request(call)
+    async def _send(self, request: ApiRequest[T], tag: str | None = None) -> T:
+        """Send until success or a final failure, as ``_failures`` decides.
+
+        ``tag`` marks a job submission: after an ambiguous failure the job it may
+        have created is looked for, and returned if found, instead of sending again.
+        """
+        http_request = self._http_request(request)
         attempt = 0
         while True:
-            started = time.perf_counter()
+            started = self._clock()
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(http_request)
             except httpx.TransportError as exc:
                 failure: httpx.Response | httpx.TransportError = exc
             else:
-                self._log_response(call, response, attempt, started)
+                self._log_response(request, response, attempt, started)
                 if response.is_success:
-                    return _core.decode(call, response, self._token)
+                    return cast("T", decode_success(request.decode, response, self._token))
                 failure = response
-            step = _core.after_failure(
-                call,
+            step = _failures.after_failure(
+                request,
                 failure,
                 attempt=attempt,
                 max_retries=self.max_retries,
                 secret=self._token,
                 now=self._now(),
                 jitter=self._jitter(),
-                verifiable=verify is not None,
+                findable=tag is not None,
             )
             if step.action == "raise":
                 raise step.error from (failure if isinstance(failure, Exception) else None)
-            self._log_retry(call, step, attempt)
+            self._log_retry(request, step, attempt)
             await self._sleep(step.delay)
-            if step.action == "verify" and verify is not None:
-                found = await self._verify(verify, step.error)
+            if step.action == "find" and tag is not None:
+                found = await self._find_submission(tag, step.error)
                 if found is not None:
-                    return found
+                    return cast("T", found)  # only createJob requests carry a tag
             attempt += 1
 
-    async def _verify(
-        self, verify: Callable[[], Awaitable[T | None]], error: IonQError
-    ) -> T | None:
+    async def _find_submission(self, tag: str, error: IonQError) -> JobCreated | None:
+        """The job the submission marked ``tag`` created, if the server lists it."""
         try:
-            return await verify()
+            jobs = await self._send(_requests.submission_candidates(_submission.FIND_WINDOW))
         except IonQError as lookup_error:
             # We cannot tell whether the first attempt took effect: say so, never resubmit.
-            raise self._unverified(error) from lookup_error
-
-    _sleep = staticmethod(asyncio.sleep)
+            raise _failures.not_resent(error) from lookup_error
+        return _submission.find_submission(jobs, tag)
 
     # ---------------------------------------------------- reference methods
     async def submit_job(self, job: JobLike) -> JobCreated:
         """Submit a job; it is never created twice, whatever fails on the way.
 
         ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
-        it is validated before anything is sent.
+        it is validated, once, before anything is sent.
         """
         payload, tag = _submission.tag_submission(_submission.submission_payload(job))
-
-        async def find() -> JobCreated | None:
-            assert tag is not None
-            recent = await self._send(_submission.recent_jobs_raw())
-            return _submission.find_submission(recent, tag)
-
-        return await self._send(_operations.create_job(payload), find if tag else None)
+        return await self._send(_requests.create_job(payload), tag)
 
     async def retrieve_job(self, job_id: str) -> Job:
         """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
-        return await self._send(_operations.get_job(job_id))
+        return await self._send(_requests.get_job(job_id))
 
     async def get_results(
         self,
@@ -145,36 +150,37 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
         keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
         job = await self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
-        call = _operations.results_call(
+        _lifecycle.ensure_completed(job)
+        request = _requests.get_probabilities(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
         )
-        return await self._send(call)
+        return await self._send(request)
 
     async def cancel_job(self, job_id: str) -> JobCanceled:
         """Cancel a job that has not finished (a finished one is left as it is)."""
-        return await self._send(_operations.cancel_job(job_id))
+        return await self._send(_requests.cancel_job(job_id))
 
     async def cancel_jobs(self, job_ids: Iterable[str]) -> list[JobsCanceled]:
         """Cancel many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
         return [
-            await self._send(_operations.cancel_jobs(chunk))
-            for chunk in _operations.chunked_ids(job_ids)
+            await self._send(_requests.cancel_jobs(chunk))
+            for chunk in _requests.chunked_ids(job_ids)
         ]
 
     async def delete_job(self, job_id: str) -> JobDeleted:
         """Delete a job and its data."""
-        return await self._send(_operations.delete_job(job_id))
+        return await self._send(_requests.delete_job(job_id))
 
     async def delete_jobs(self, job_ids: Iterable[str]) -> list[JobsDeleted]:
         """Delete many jobs with IonQ's bulk endpoint, one request per 1,000 ids."""
         return [
-            await self._send(_operations.delete_jobs(chunk))
-            for chunk in _operations.chunked_ids(job_ids)
+            await self._send(_requests.delete_jobs(chunk))
+            for chunk in _requests.chunked_ids(job_ids)
         ]
 
     async def get_calibration_data(self, backend_name: str) -> Characterization | None:
         """The newest calibration snapshot of a backend, or None if it has none."""
-        page = await self._send(_operations.list_characterizations(backend_name, limit=1))
+        page = await self._send(_requests.list_characterizations(backend_name, limit=1))
         return page.characterizations[0] if page.characterizations else None
 
     # ------------------------------------------------------------ waiting
@@ -189,7 +195,7 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
 
         Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
         """
-        deadline = time.monotonic() + timeout
+        deadline = self._clock() + timeout
         interval = _lifecycle.POLL_INITIAL
         while True:
             job = await self.retrieve_job(job_id)
@@ -198,7 +204,7 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
             if _lifecycle.is_finished(job):
                 _lifecycle.ensure_completed(job)
                 return job
-            remaining = deadline - time.monotonic()
+            remaining = deadline - self._clock()
             if remaining <= 0:
                 raise IonQJobTimeoutError(
                     f"job {job_id} still {_lifecycle.job_status(job)} after {timeout:g} s",
@@ -230,14 +236,14 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
 
     async def list_jobs(self, *, max_jobs: int | None = None, **filters: Any) -> list[Job]:
         """Like :meth:`iter_jobs`, collected into a list (stopping after ``max_jobs``)."""
-        out: list[Job] = []
+        jobs: list[Job] = []
         if max_jobs == 0:
-            return out
+            return jobs
         async for job in self.iter_jobs(**filters):
-            out.append(job)
-            if len(out) == max_jobs:  # stop before the iterator asks for another page
+            jobs.append(job)
+            if len(jobs) == max_jobs:  # stop before the iterator asks for another page
                 break
-        return out
+        return jobs
 
     async def iter_session_jobs(
         self, session_id: str, *, limit: int | None = None, **filters: Any
@@ -252,12 +258,11 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         cursor: str | None = None
         seen: set[str] = set()
         while True:
-            page = await self._send(
-                _operations.list_jobs({**filters, "limit": limit}, cursor, session_id)
-            )
+            request = _requests.list_jobs({**filters, "limit": limit}, cursor, session_id)
+            page = await self._send(request)
             for job in page.jobs:
                 yield job
-            cursor = _operations.next_cursor(page, seen)
+            cursor = _requests.next_cursor(page, seen)
             if cursor is None:
                 return
 
@@ -267,11 +272,10 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
         """A backend's calibration snapshots, newest first, across every page."""
         page_number = 1
         while True:
-            page = await self._send(
-                _operations.list_characterizations(
-                    backend, start=start, end=end, limit=limit, page=page_number
-                )
+            request = _requests.list_characterizations(
+                backend, start=start, end=end, limit=limit, page=page_number
             )
+            page = await self._send(request)
             for characterization in page.characterizations or []:
                 yield characterization
             if not page.characterizations or not isinstance(page.pages, int) or page.pages <= 0:
@@ -281,64 +285,64 @@ class AsyncIonQClient(ClientBase[httpx.AsyncClient]):
     # --------------------------------------------------------- the rest
     async def whoami(self) -> WhoAmI:
         """The identity of the API key (the cheapest way to check it works)."""
-        return await self._send(_operations.whoami())
+        return await self._send(_requests.whoami())
 
     async def get_backends(self) -> list[BackendInfo]:
         """Every backend and its status (no key needed)."""
-        return await self._send(_operations.get_backends())
+        return await self._send(_requests.get_backends())
 
     async def get_backend(self, backend: str) -> BackendInfo:
-        return await self._send(_operations.get_backend(backend))
+        return await self._send(_requests.get_backend(backend))
 
     async def get_characterization(
         self, backend: str, characterization_id: str
     ) -> Characterization:
-        return await self._send(_operations.get_characterization(backend, characterization_id))
+        return await self._send(_requests.get_characterization(backend, characterization_id))
 
     async def get_job_cost(self, job_id: str) -> JobCost:
-        return await self._send(_operations.get_job_cost(job_id))
+        return await self._send(_requests.get_job_cost(job_id))
 
     async def estimate_job(self, backend: str, **query: Any) -> CostEstimate:
         """Price a job by size: ``qubits``, ``shots``, ``one_qubit_gates``,
         ``two_qubit_gates``, ``error_mitigation``, ``type``."""
-        return await self._send(_operations.estimate_job(backend, **query))
+        return await self._send(_requests.estimate_job(backend, **query))
 
     async def clone_job(self, job_id: str, **changes: Any) -> JobCreated:
         """Submit a copy of a job, with ``changes`` (shots, backend, name, ...)."""
-        return await self._send(_operations.copy_job("cloneJob", job_id, changes))
+        return await self._send(_requests.clone_job(job_id, changes))
 
     async def move_job(self, job_id: str, **changes: Any) -> JobCreated:
         """Resubmit a job that has not started, with ``changes``, in its place."""
-        return await self._send(_operations.copy_job("moveJob", job_id, changes))
+        return await self._send(_requests.move_job(job_id, changes))
 
     async def get_histogram(self, job_id: str) -> dict[int, int]:
         """Shot counts keyed by state (qubit 0 is the least significant bit)."""
-        return await self._send(_operations.get_histogram(job_id))
+        return await self._send(_requests.get_histogram(job_id))
 
     async def get_shots(self, job_id: str) -> list[int]:
         """The state measured by each shot, in order."""
-        return await self._send(_operations.get_shots(job_id))
+        return await self._send(_requests.get_shots(job_id))
 
     async def get_artifact(self, job_id: str, artifact_id: str) -> Any:
         """An artifact: parsed JSON, text (OpenQASM) or bytes, by its media type."""
-        return await self._send(_operations.get_artifact(job_id, artifact_id))
+        return await self._send(_requests.get_artifact(job_id, artifact_id))
 
     async def get_format_schema(self, format_id: str) -> Any:
-        return await self._send(_operations.get_format_schema(format_id))
+        return await self._send(_requests.get_format_schema(format_id))
 
     async def create_session(self, backend: str, **limits: Any) -> Session:
         """Open a session; limits: ``job_count_limit``, ``duration_limit_min``, ``cost_limit``."""
-        return await self._send(_operations.create_session(backend, limits))
+        return await self._send(_requests.create_session(backend, limits))
 
     async def list_sessions(self, active: bool | None = None) -> SessionList:
-        return await self._send(_operations.list_sessions(active))
+        return await self._send(_requests.list_sessions(active))
 
     async def get_session(self, session_id: str) -> Session:
-        return await self._send(_operations.get_session(session_id))
+        return await self._send(_requests.get_session(session_id))
 
     async def end_session(self, session_id: str) -> Session:
-        return await self._send(_operations.end_session(session_id))
+        return await self._send(_requests.end_session(session_id))
 
     async def get_organization_usage(self, organization_id: str, **query: Any) -> UsageReport:
         """Usage from ``start_date`` to ``end_date``, by ``group_by`` and ``modality``."""
-        return await self._send(_operations.get_organization_usage(organization_id, **query))
+        return await self._send(_requests.get_organization_usage(organization_id, **query))

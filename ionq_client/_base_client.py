@@ -1,5 +1,6 @@
-"""What the sync and async clients share besides ``_core``: configuration, headers,
-request building and logging. Each subclass adds only its own I/O."""
+"""What the sync and async clients share: configuration, headers, turning an
+:class:`~._requests.ApiRequest` into an ``httpx.Request``, and logging. The drivers
+(``_async.client``, and ``_sync.client`` generated from it) add only the I/O."""
 
 from __future__ import annotations
 
@@ -7,26 +8,22 @@ import copy
 import logging
 import random
 import time
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from . import _config, _core
-from ._exceptions import IonQCredentialsError, IonQError
+from . import _config
+from ._exceptions import IonQCredentialsError
 
 if TYPE_CHECKING:
-    from .job import IonQJob
-
-    JobLike = IonQJob | Mapping[str, Any] | Any
-else:
-    JobLike = Any
+    from ._failures import Step
+    from ._requests import ApiRequest
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 log = logging.getLogger("ionq_client")
 
 
-class ClientBase(Generic[H]):
+class BaseClient(Generic[H]):
     """Configuration and request building common to both clients."""
 
     _http: H
@@ -74,8 +71,10 @@ class ClientBase(Generic[H]):
             self._http = http_client
             self._per_request = (self.url, self.api_headers)
 
-    # Seams for tests: the wall clock (Retry-After dates) and the jitter source.
+    # Seams for tests: the wall clock (Retry-After dates), the clock of deadlines and
+    # timings, and the jitter source. (The drivers add ``_sleep``.)
     _now = staticmethod(time.time)
+    _clock = staticmethod(time.perf_counter)
     _jitter = staticmethod(random.random)
 
     def _make_http(self, **kwargs: Any) -> H:
@@ -113,30 +112,32 @@ class ClientBase(Generic[H]):
             clone.max_retries = max_retries
         return clone
 
-    def _request(self, call: _core.Call[Any]) -> httpx.Request:
-        if call.needs_key and not self._token:
+    def _http_request(self, request: ApiRequest[Any]) -> httpx.Request:
+        if request.needs_key and not self._token:
             raise IonQCredentialsError(
-                f"{call.operation} needs an API key: pass token=... or set IONQ_API_KEY"
+                f"{request.operation} needs an API key: pass token=... or set IONQ_API_KEY"
             )
         prefix, headers = self._per_request
-        path = call.path if call.path.startswith(("http://", "https://")) else prefix + call.path
+        path = request.path
+        if not path.startswith(("http://", "https://")):
+            path = prefix + path
         return self._http.build_request(
-            call.method,
+            request.method,
             path,
-            params=call.params,
-            json=call.json,
+            params=request.params,
+            json=request.json,
             headers=headers,
             timeout=self.timeout,
         )
 
     @staticmethod
     def _log_response(
-        call: _core.Call[Any], response: httpx.Response, attempt: int, started: float
+        request: ApiRequest[Any], response: httpx.Response, attempt: int, started: float
     ) -> None:
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %d in %.1f ms (attempt %d)",
-                call.method,
+                request.method,
                 response.request.url,
                 response.status_code,
                 (time.perf_counter() - started) * 1000,
@@ -144,18 +145,13 @@ class ClientBase(Generic[H]):
             )
 
     @staticmethod
-    def _log_retry(call: _core.Call[Any], step: _core.Step, attempt: int) -> None:
+    def _log_retry(request: ApiRequest[Any], step: Step, attempt: int) -> None:
         log.info(
             "%s %s failed (%s); %s in %.2f s (retry %d)",
-            call.method,
-            call.path,
+            request.method,
+            request.path,
             step.error,
-            "checking whether it took effect" if step.action == "verify" else "retrying",
+            "looking for the submission" if step.action == "find" else "retrying",
             step.delay,
             attempt + 1,
         )
-
-    @staticmethod
-    def _unverified(error: IonQError) -> IonQError:
-        error.add_note(_core.AMBIGUOUS_NOTE)
-        return error
