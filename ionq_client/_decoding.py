@@ -12,6 +12,7 @@ import functools
 import importlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, cast
 
@@ -121,11 +122,25 @@ def artifact(response: httpx.Response) -> Any:
     return response.content
 
 
-def submission_candidates(response: httpx.Response) -> list[dict[str, Any]]:
-    """The jobs of a list page as plain JSON, tolerant of any job shape: used only
-    to find a tagged submission, which must not fail on a field a model dislikes."""
+@dataclass(frozen=True, slots=True)
+class CandidatePage:
+    """A job-list page as plain JSON, and the server's clock when it answered."""
+
+    jobs: list[dict[str, Any]]
+    next: str | None
+    server_date: str | None
+
+
+def submission_candidates(response: httpx.Response) -> CandidatePage:
+    """A list page read tolerantly (any job shape): used only to find a tagged
+    submission, which must not fail on a field a model dislikes."""
     data = json_body(response)
     jobs = data.get("jobs") if isinstance(data, dict) else None
     if not isinstance(jobs, list):
         raise response_error(response, "no 'jobs' list")
-    return [j for j in jobs if isinstance(j, dict)]
+    cursor = data.get("next")
+    return CandidatePage(
+        jobs=[j for j in jobs if isinstance(j, dict)],
+        next=cursor if isinstance(cursor, str) and cursor else None,
+        server_date=response.headers.get("date"),
+    )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 import httpx
 
 from . import _decoding
-from ._decoding import Decoder
+from ._decoding import CandidatePage, Decoder
 from ._exceptions import IonQResponseError, IonQValidationError
 from .results import MultiResult, Result, decode_probabilities
 
@@ -194,9 +194,17 @@ def list_jobs(
     return build("listJobs", **kwargs)
 
 
-def submission_candidates(limit: int) -> ApiRequest[list[dict[str, Any]]]:
-    """The newest jobs as plain JSON, to find a tagged submission in."""
-    return build("listJobs", limit=limit, decode=_decoding.submission_candidates)
+def submission_candidates(
+    filters: Mapping[str, str], limit: int, cursor: str | None
+) -> ApiRequest[CandidatePage]:
+    """A page of the newest jobs as plain JSON, to find a tagged submission in."""
+    return build(
+        "listJobs",
+        **filters,
+        limit=limit,
+        **_given(next_=cursor),
+        decode=_decoding.submission_candidates,
+    )
 
 
 def get_job(job_id: str) -> ApiRequest[Job]:

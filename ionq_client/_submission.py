@@ -1,19 +1,33 @@
 """Submitting without duplicates: the payload forms ``submit_job`` accepts, the tag
-that marks a submission, and how to recognise the job it created. Pure.
+that marks a submission, and how to find the job it created. Pure.
+
+After an ambiguous failure (a 502, a read timeout: the job may exist) the driver
+pages back through the job list, narrowed to the payload's backend (and session),
+newest first, until the jobs are older than the first attempt. "Older" is judged on
+the server's clock: the list answer's ``Date`` minus the time elapsed since the first
+attempt (measured locally, on a monotonic clock), less a margin; so a client whose
+clock is wrong by hours still stops at the right job. The search reads at most
+``FIND_MAX_PAGES`` pages; a longer one fails safe: the error is raised, nothing is
+sent again.
 """
 
 from __future__ import annotations
 
+import email.utils
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from . import _limits
-from ._exceptions import IonQValidationError
+from ._exceptions import IonQError, IonQValidationError
 from .job import IonQJob, validate_payload
 
 if TYPE_CHECKING:
     from ionq_api.models import JobCreated
+
+    from ._decoding import CandidatePage
 
 
 class PayloadModel(Protocol):
@@ -28,8 +42,13 @@ JobLike: TypeAlias = IonQJob | PayloadModel | Mapping[str, Any]
 
 #: The metadata key that marks a submission so an ambiguous failure can be checked.
 SUBMISSION_TAG_KEY = "ionq_client_submission"
-#: How many of the newest jobs are searched for a tagged submission.
-FIND_WINDOW = 100
+#: Jobs per page while looking for a tagged submission, and the most pages read.
+FIND_PAGE_SIZE = 100
+FIND_MAX_PAGES = 100
+#: Slack between the server's ``Date`` and its jobs' ``submitted_at`` (two machines).
+FIND_MARGIN = timedelta(seconds=30)
+#: Without a ``Date`` header the local clock is used, trusted only to this much.
+FIND_CLOCK_SKEW = timedelta(minutes=10)
 
 
 # ------------------------------------------------------------- submission
@@ -50,20 +69,100 @@ def submission_payload(job: JobLike) -> dict[str, Any]:
     return payload
 
 
-def tag_submission(payload: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A tagged submission: what identifies its job, and the list filters that narrow
+    the search for it (IonQ's list has no metadata filter)."""
+
+    tag: str
+    filters: Mapping[str, str]
+
+
+def tag_submission(payload: Mapping[str, Any]) -> tuple[dict[str, Any], Submission | None]:
     """Mark the payload with a fresh id in ``metadata`` if IonQ's 10-key limit leaves room."""
     metadata = dict(payload.get("metadata") or {})
     if SUBMISSION_TAG_KEY in metadata:
-        return dict(payload), str(metadata[SUBMISSION_TAG_KEY])
-    if len(metadata) >= _limits.MAX_METADATA_KEYS:
+        tagged, tag = dict(payload), str(metadata[SUBMISSION_TAG_KEY])
+    elif len(metadata) >= _limits.MAX_METADATA_KEYS:
         return dict(payload), None
-    tag = uuid.uuid4().hex
-    metadata[SUBMISSION_TAG_KEY] = tag
-    return {**payload, "metadata": metadata}, tag
+    else:
+        tag = uuid.uuid4().hex
+        metadata[SUBMISSION_TAG_KEY] = tag
+        tagged = {**payload, "metadata": metadata}
+    filters = {"target": str(payload["backend"])}
+    if isinstance(payload.get("session_id"), str):
+        filters["session_id"] = payload["session_id"]
+    return tagged, Submission(tag, filters)
+
+
+class SearchTooLong(IonQError):
+    """The job list holds more recent jobs than a search for a submission may read."""
+
+
+@dataclass
+class SubmissionSearch:
+    """Pages back through the newest jobs for one submission, until they are older than
+    its first attempt. Feed it each page with :meth:`read`.
+
+    ``elapsed``: seconds since the first attempt was sent (monotonic clock);
+    ``sent_at``: the local wall-clock time it was sent (used only without ``Date``).
+    """
+
+    submission: Submission
+    elapsed: float
+    sent_at: float
+    pages: int = 0
+    cutoff: datetime | None = field(default=None, init=False)
+
+    def read(self, page: CandidatePage) -> tuple[JobCreated | None, str | None]:
+        """``(the job, None)`` when found; ``(None, cursor)`` to read the next page;
+        ``(None, None)`` when the jobs are older than the first attempt or run out."""
+        self.pages += 1
+        if self.cutoff is None:
+            self.cutoff = self._cutoff(page.server_date)
+        found = find_submission(page.jobs, self.submission.tag)
+        if found is not None:
+            return found, None
+        oldest = _submitted_at(page.jobs[-1]) if page.jobs else None
+        if page.next is None or (oldest is not None and oldest < self.cutoff):
+            return None, None
+        if self.pages >= FIND_MAX_PAGES:
+            raise SearchTooLong(
+                f"{self.pages * FIND_PAGE_SIZE} jobs were created since this submission; "
+                "stopped looking for it"
+            )
+        return None, page.next
+
+    def _cutoff(self, server_date: str | None) -> datetime:
+        elapsed = timedelta(seconds=self.elapsed)
+        parsed = _http_date(server_date)
+        if parsed is not None:
+            return parsed - elapsed - FIND_MARGIN
+        return datetime.fromtimestamp(self.sent_at, UTC) - FIND_CLOCK_SKEW
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).astimezone(UTC)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _submitted_at(job: Mapping[str, Any]) -> datetime | None:
+    value = job.get("submitted_at")
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def find_submission(jobs: Iterable[Mapping[str, Any]], tag: str) -> JobCreated | None:
-    """The job created by the submission marked ``tag``, if the server has it."""
+    """The job created by the submission marked ``tag``, if ``jobs`` holds it."""
     from ionq_api.models import JobCreated
 
     for job in jobs:

@@ -24,7 +24,7 @@ from .. import _failures, _lifecycle, _requests, _submission
 from .._base_client import BaseClient
 from .._decoding import decode_success
 from .._exceptions import IonQError, IonQJobTimeoutError
-from .._submission import JobLike
+from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
 
 if TYPE_CHECKING:
@@ -81,13 +81,14 @@ class IonQClient(BaseClient[httpx.Client]):
     _sleep = staticmethod(time.sleep)
 
     # ------------------------------------------------------------ the loop
-    def _send(self, request: ApiRequest[T], tag: str | None = None) -> T:
+    def _send(self, request: ApiRequest[T], submission: Submission | None = None) -> T:
         """Send until success or a final failure, as ``_failures`` decides.
 
-        ``tag`` marks a job submission: after an ambiguous failure the job it may
-        have created is looked for, and returned if found, instead of sending again.
+        ``submission`` marks a job submission: after an ambiguous failure the job it
+        may have created is looked for, and returned if found, instead of sending again.
         """
         http_request = self._http_request(request)
+        first_sent, first_sent_at = self._clock(), self._now()
         attempt = 0
         while True:
             started = self._clock()
@@ -108,26 +109,38 @@ class IonQClient(BaseClient[httpx.Client]):
                 secret=self._token,
                 now=self._now(),
                 jitter=self._jitter(),
-                findable=tag is not None,
+                findable=submission is not None,
             )
             if step.action == "raise":
                 raise step.error from (failure if isinstance(failure, Exception) else None)
             self._log_retry(request, step, attempt)
             self._sleep(step.delay)
-            if step.action == "find" and tag is not None:
-                found = self._find_submission(tag, step.error)
+            if step.action == "find" and submission is not None:
+                search = _submission.SubmissionSearch(
+                    submission, elapsed=self._clock() - first_sent, sent_at=first_sent_at
+                )
+                found = self._find_submission(search, step.error)
                 if found is not None:
-                    return cast("T", found)  # only createJob requests carry a tag
+                    return cast("T", found)  # only createJob requests carry a submission
             attempt += 1
 
-    def _find_submission(self, tag: str, error: IonQError) -> JobCreated | None:
-        """The job the submission marked ``tag`` created, if the server lists it."""
+    def _find_submission(
+        self, search: _submission.SubmissionSearch, error: IonQError
+    ) -> JobCreated | None:
+        """The job the submission created, if the server lists it (see ``_submission``)."""
+        cursor: str | None = None
+        filters = search.submission.filters
         try:
-            jobs = self._send(_requests.submission_candidates(_submission.FIND_WINDOW))
+            while True:
+                request = _requests.submission_candidates(
+                    filters, _submission.FIND_PAGE_SIZE, cursor
+                )
+                found, cursor = search.read(self._send(request))
+                if found is not None or cursor is None:
+                    return found
         except IonQError as lookup_error:
             # We cannot tell whether the first attempt took effect: say so, never resubmit.
             raise _failures.not_resent(error) from lookup_error
-        return _submission.find_submission(jobs, tag)
 
     # ---------------------------------------------------- reference methods
     def submit_job(self, job: JobLike) -> JobCreated:
@@ -136,8 +149,8 @@ class IonQClient(BaseClient[httpx.Client]):
         ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
         it is validated, once, before anything is sent.
         """
-        payload, tag = _submission.tag_submission(_submission.submission_payload(job))
-        return self._send(_requests.create_job(payload), tag)
+        payload, submission = _submission.tag_submission(_submission.submission_payload(job))
+        return self._send(_requests.create_job(payload), submission)
 
     def retrieve_job(self, job_id: str) -> Job:
         """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
