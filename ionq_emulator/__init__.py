@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ionq_emulator._app import create_app
+    from ionq_emulator._config import EmulatorConfig
     from ionq_emulator._faults import FaultConfig, FaultRecord, Faults
     from ionq_emulator._server import RunningEmulator, run_emulator
-    from ionq_emulator._store import EmulatorConfig
 
 __all__ = [
     "EmulatorConfig",
@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 _HOMES = {
-    "EmulatorConfig": "_store",
+    "EmulatorConfig": "_config",
     "FaultConfig": "_faults",
     "FaultRecord": "_faults",
     "Faults": "_faults",

@@ -20,8 +20,9 @@ import uvicorn
 from starlette.applications import Starlette
 
 from ionq_emulator._app import create_app
+from ionq_emulator._config import EmulatorConfig
 from ionq_emulator._faults import Faults
-from ionq_emulator._store import EmulatorConfig, Store
+from ionq_emulator._store import Store
 
 __all__ = ["LOOPBACK_HOSTS", "RunningEmulator", "run_emulator"]
 
