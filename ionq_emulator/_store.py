@@ -17,7 +17,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ionq_emulator import _views as views
 from ionq_emulator._accounts import Account, accounts_for
@@ -38,6 +38,17 @@ from ionq_emulator._simulator import SimulationError
 from ionq_emulator._validation import RequestInvalid, check_circuits
 
 __all__ = ["Store"]
+
+
+_Record = TypeVar("_Record", Job, Session)
+
+
+def _owned(records: Mapping[str, _Record], account: Account, an_id: str, kind: str) -> _Record:
+    """The account's record ``an_id``; another key's record is as absent as a missing one."""
+    record = records.get(an_id)
+    if record is None or record.account != account:
+        raise NotFound(f"{kind} {an_id!r} does not exist.")
+    return record
 
 
 class Store:
@@ -203,10 +214,7 @@ class Store:
     # ----------------------------------------------------------------- lookups
 
     def _owned_job(self, account: Account, job_id: str) -> Job:
-        job = self._jobs.get(job_id)
-        if job is None or job.account != account:
-            raise NotFound(f"Job {job_id!r} does not exist.")
-        return job
+        return _owned(self._jobs, account, job_id, "Job")
 
     def _owned_jobs(self, account: Account, ids: Iterable[str]) -> list[Job]:
         missing = [i for i in ids if i not in self._jobs or self._jobs[i].account != account]
@@ -223,10 +231,7 @@ class Store:
         return job
 
     def _owned_session(self, account: Account, session_id: str) -> Session:
-        session = self._sessions.get(session_id)
-        if session is None or session.account != account:
-            raise NotFound(f"Session {session_id!r} does not exist.")
-        return session
+        return _owned(self._sessions, account, session_id, "Session")
 
     # ----------------------------------------------------------------- reading
 
