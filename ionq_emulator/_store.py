@@ -1,12 +1,13 @@
 """The emulated service's state and every change to it, behind one lock.
 
-Pure Python behind one re-entrant lock, because uvicorn runs handlers on several
-threads. The :class:`Store` owns the dicts of jobs and sessions and is the only
-thing that changes them: intake (validation beyond the schema, simulation once at
-submission via ``_execution``), cancel, delete, clone, move and sessions. Records
-and how they age are in ``_records``; every answer is rendered by ``_views`` from
-the records while the lock is held. The HTTP layer (``_app``) only routes,
-authenticates and validates, and talks to nothing but the store.
+The lock is re-entrant because clone and move call ``create_job`` while holding it,
+and needed because uvicorn runs handlers on several threads. The :class:`Store`
+owns the dicts of jobs and sessions and is the only thing that changes them:
+intake (validation beyond the schema, simulation once at submission via
+``_execution``), cancel, delete, clone, move and sessions. Records and how they age
+are in ``_records``; every answer is rendered by ``_views`` from the records while
+the lock is held. The HTTP layer (``_app``) only routes, authenticates and
+validates, and reaches state only through the store.
 """
 
 from __future__ import annotations
