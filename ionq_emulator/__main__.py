@@ -13,9 +13,9 @@ import sys
 import threading
 from collections.abc import Sequence
 
+from ionq_emulator._config import EmulatorConfig
 from ionq_emulator._faults import FaultConfig
 from ionq_emulator._server import run_emulator
-from ionq_emulator._store import EmulatorConfig
 
 __all__ = ["build_parser", "config_from_args", "main"]
 

@@ -25,8 +25,11 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from ionq_emulator import openapi
-from ionq_emulator._faults import DroppedConnection, FaultMiddleware, Faults, error_phrase
-from ionq_emulator._store import Account, Conflict, EmulatorConfig, NotFound, Store
+from ionq_emulator._accounts import Account
+from ionq_emulator._config import EmulatorConfig
+from ionq_emulator._errors import ApiError, Conflict, NotFound
+from ionq_emulator._faults import DroppedConnection, FaultMiddleware, Faults
+from ionq_emulator._store import Store
 from ionq_emulator._validation import (
     OperationRules,
     RequestInvalid,
@@ -44,24 +47,6 @@ MAX_BODY_BYTES: Final = 10 * 1024 * 1024
 _log = logging.getLogger(__name__)
 
 
-class ApiError(Exception):
-    """An answer other than success, in IonQ's error shape."""
-
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        *,
-        validation: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.validation = validation
-        self.headers = dict(headers or {})
-
-
 class _Json(Response):
     media_type = "application/json"
 
@@ -70,24 +55,13 @@ class _Json(Response):
         return json.dumps(content, ensure_ascii=True, allow_nan=False).encode("ascii")
 
 
-def _error_body(error: ApiError) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "error": error_phrase(error.status),
-        "message": error.message,
-        "statusCode": error.status,
-    }
-    if error.validation is not None:
-        body["validation"] = dict(error.validation)
-    return body
-
-
 def _error(error: ApiError) -> Response:
-    return _Json(_error_body(error), status_code=error.status, headers=error.headers)
+    return _Json(error.body(), status_code=error.status, headers=error.headers)
 
 
 @dataclass(frozen=True)
-class Call:
-    """One validated request, as handlers see it."""
+class ValidatedRequest:
+    """One incoming request after the gauntlet, as handlers see it."""
 
     account: Account | None
     path: Mapping[str, Any]
@@ -100,7 +74,7 @@ class Call:
         return self.account
 
 
-Handler = Callable[[Store, Call], Any]
+Handler = Callable[[Store, ValidatedRequest], Any]
 
 
 def _job_filters(q: Mapping[str, Any]) -> dict[str, Any]:
@@ -115,51 +89,51 @@ def _created(body: Any) -> tuple[int, Any]:
 
 
 _HANDLERS: Final[Mapping[str, Handler]] = {
-    "getWhoami": lambda s, c: s.whoami(c.who),
-    "listBackends": lambda s, c: s.backends(),
-    "getBackend": lambda s, c: s.backend(c.path["backend"]),
-    "listCharacterizations": lambda s, c: s.characterizations(
-        c.path["backend"],
-        c.query.get("start"),
-        c.query.get("end"),
-        c.query.get("limit", 10),
-        c.query.get("page", 1),
+    "getWhoami": lambda s, r: s.whoami(r.who),
+    "listBackends": lambda s, r: s.backends(),
+    "getBackend": lambda s, r: s.backend(r.path["backend"]),
+    "listCharacterizations": lambda s, r: s.characterizations(
+        r.path["backend"],
+        r.query.get("start"),
+        r.query.get("end"),
+        r.query.get("limit", 10),
+        r.query.get("page", 1),
     ),
-    "getCharacterization": lambda s, c: s.characterization(
-        c.path["backend"], c.path["characterization_id"]
+    "getCharacterization": lambda s, r: s.characterization(
+        r.path["backend"], r.path["characterization_id"]
     ),
-    "createJob": lambda s, c: _created(s.create_job(c.who, c.body)),
-    "listJobs": lambda s, c: s.list_jobs(c.who, **_job_filters(c.query)),
-    "deleteJobs": lambda s, c: s.delete_jobs(c.who, c.body["ids"]),
-    "cancelJobs": lambda s, c: s.cancel_jobs(c.who, c.body["ids"]),
-    "estimateJob": lambda s, c: s.estimate(c.who, c.query),
-    "getJob": lambda s, c: s.job(c.who, c.path["job_id"]),
-    "deleteJob": lambda s, c: s.delete_job(c.who, c.path["job_id"]),
-    "cancelJob": lambda s, c: s.cancel_job(c.who, c.path["job_id"]),
-    "getJobCost": lambda s, c: s.cost(c.who, c.path["job_id"]),
-    "cloneJob": lambda s, c: _created(s.clone_job(c.who, c.path["job_id"], c.body)),
-    "moveJob": lambda s, c: _created(s.move_job(c.who, c.path["job_id"], c.body)),
+    "createJob": lambda s, r: _created(s.create_job(r.who, r.body)),
+    "listJobs": lambda s, r: s.list_jobs(r.who, **_job_filters(r.query)),
+    "deleteJobs": lambda s, r: s.delete_jobs(r.who, r.body["ids"]),
+    "cancelJobs": lambda s, r: s.cancel_jobs(r.who, r.body["ids"]),
+    "estimateJob": lambda s, r: s.estimate(r.who, r.query),
+    "getJob": lambda s, r: s.job(r.who, r.path["job_id"]),
+    "deleteJob": lambda s, r: s.delete_job(r.who, r.path["job_id"]),
+    "cancelJob": lambda s, r: s.cancel_job(r.who, r.path["job_id"]),
+    "getJobCost": lambda s, r: s.cost(r.who, r.path["job_id"]),
+    "cloneJob": lambda s, r: _created(s.clone_job(r.who, r.path["job_id"], r.body)),
+    "moveJob": lambda s, r: _created(s.move_job(r.who, r.path["job_id"], r.body)),
     # ``sharpen`` only changes how debiased variants aggregate; nothing is debiased here.
-    "getJobProbabilities": lambda s, c: s.probabilities(c.who, c.path["job_id"]),
-    "getJobAggregatedProbabilities": lambda s, c: s.aggregated(c.who, c.path["job_id"]),
-    "getJobHistogram": lambda s, c: s.histogram(c.who, c.path["job_id"]),
-    "getJobShots": lambda s, c: s.shots(c.who, c.path["job_id"]),
-    "getJobArtifact": lambda s, c: s.artifact(c.who, c.path["job_id"], c.path["artifact_id"]),
-    "getFormatSchema": lambda s, c: format_schema(c.path["format"]),
-    "createSession": lambda s, c: _created(s.create_session(c.who, c.body)),
-    "listSessions": lambda s, c: s.sessions(c.who, c.query.get("active")),
-    "getSession": lambda s, c: s.session(c.who, c.path["session_id"]),
-    "endSession": lambda s, c: s.end_session(c.who, c.path["session_id"]),
-    "listSessionJobs": lambda s, c: s.session_jobs(
-        c.who, c.path["session_id"], **_job_filters(c.query)
+    "getJobProbabilities": lambda s, r: s.probabilities(r.who, r.path["job_id"]),
+    "getJobAggregatedProbabilities": lambda s, r: s.aggregated(r.who, r.path["job_id"]),
+    "getJobHistogram": lambda s, r: s.histogram(r.who, r.path["job_id"]),
+    "getJobShots": lambda s, r: s.shots(r.who, r.path["job_id"]),
+    "getJobArtifact": lambda s, r: s.artifact(r.who, r.path["job_id"], r.path["artifact_id"]),
+    "getFormatSchema": lambda s, r: format_schema(r.path["format"]),
+    "createSession": lambda s, r: _created(s.create_session(r.who, r.body)),
+    "listSessions": lambda s, r: s.sessions(r.who, r.query.get("active")),
+    "getSession": lambda s, r: s.session(r.who, r.path["session_id"]),
+    "endSession": lambda s, r: s.end_session(r.who, r.path["session_id"]),
+    "listSessionJobs": lambda s, r: s.session_jobs(
+        r.who, r.path["session_id"], **_job_filters(r.query)
     ),
-    "getOrganizationUsage": lambda s, c: s.usage(
-        c.who,
-        c.path["organization_id"],
-        c.query["start_date"],
-        c.query["end_date"],
-        c.query.get("group_by", "job"),
-        c.query.get("modality", "daily"),
+    "getOrganizationUsage": lambda s, r: s.usage(
+        r.who,
+        r.path["organization_id"],
+        r.query["start_date"],
+        r.query["end_date"],
+        r.query.get("group_by", "job"),
+        r.query.get("modality", "daily"),
     ),
 }
 
@@ -234,7 +208,7 @@ class _Emulator:
             try:
                 status, body = await self._handle(op, request)
             except ApiError as exc:
-                status, body, headers = exc.status, _error_body(exc), exc.headers
+                status, body, headers = exc.status, exc.body(), exc.headers
             if self.config.check_responses:
                 try:
                     self._check(op, status, body)
@@ -265,9 +239,9 @@ class _Emulator:
             if op.body_pointer is not None:
                 raw = await _read_body(request)
                 body = parse_body(op, raw, request.headers.get("content-type"))
-            call = Call(account, path, query, body)
+            validated = ValidatedRequest(account, path, query, body)
             handler = _HANDLERS[op.operation.operation_id]
-            result = await run_in_threadpool(handler, self.store, call)
+            result = await run_in_threadpool(handler, self.store, validated)
         except RequestInvalid as exc:
             raise _invalid(exc) from exc
         except NotFound as exc:

@@ -17,10 +17,11 @@ import random
 import re
 import threading
 from dataclasses import dataclass
-from http import HTTPStatus
 from typing import Final
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ionq_emulator._errors import error_body
 
 __all__ = [
     "DroppedConnection",
@@ -28,35 +29,11 @@ __all__ = [
     "FaultMiddleware",
     "FaultRecord",
     "Faults",
-    "error_phrase",
 ]
 
 API_PREFIX: Final = "/v0.4"
-_PHRASES: Final = {
-    400: "Bad Request",
-    401: "Unauthorized Error",
-    403: "Forbidden Error",
-    404: "Not Found Error",
-    405: "Method Not Allowed",
-    409: "Conflict Error",
-    413: "Payload Too Large",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    502: "Bad Gateway",
-    503: "Service Unavailable",
-}
 _RETRY_AFTER_STATUSES: Final = frozenset({429, 503})
 _DROP: Final = 0  # pseudo-status of a dropped connection in the random draw
-
-
-def error_phrase(status: int) -> str:
-    """IonQ's ``error`` field: the reason phrase, "... Error" for some statuses."""
-    if status in _PHRASES:
-        return _PHRASES[status]
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
 
 
 @dataclass(frozen=True)
@@ -125,11 +102,6 @@ def _path_pattern(path: str) -> re.Pattern[str]:
     parts = re.split(r"(\{[^/{}]+\})", path)
     body = "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts)
     return re.compile(f"^{body}/?$")
-
-
-def _error_body(status: int, message: str) -> bytes:
-    body = {"error": error_phrase(status), "message": message, "statusCode": status}
-    return json.dumps(body).encode()
 
 
 class Faults:
@@ -281,7 +253,7 @@ class FaultMiddleware:
                 await send(message)
 
     async def _answer(self, send: Send, status: int, retry_after: str | None, why: str) -> None:
-        body = _error_body(status, f"Emulator fault: {status} {why}.")
+        body = json.dumps(error_body(status, f"Emulator fault: {status} {why}.")).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
         if retry_after is None and status in _RETRY_AFTER_STATUSES:
             retry_after = str(self.faults.config.retry_after)

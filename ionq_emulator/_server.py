@@ -20,8 +20,9 @@ import uvicorn
 from starlette.applications import Starlette
 
 from ionq_emulator._app import create_app
+from ionq_emulator._config import EmulatorConfig
 from ionq_emulator._faults import Faults
-from ionq_emulator._store import EmulatorConfig, Store
+from ionq_emulator._store import Store
 
 __all__ = ["LOOPBACK_HOSTS", "RunningEmulator", "run_emulator"]
 
@@ -57,9 +58,9 @@ def _bind(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-    except OSError:
+    except OSError as exc:
         sock.close()
-        raise
+        raise OSError(exc.errno, f"cannot listen on {host}:{port}: {exc.strerror}") from exc
     return sock
 
 

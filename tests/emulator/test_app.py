@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -319,6 +320,22 @@ def test_cli_arguments_become_a_config() -> None:
     config = config_from_args(args)
     assert config.keys == ("a", "b") and config.seed == 7 and config.run_time == 0
     assert config.faults.rate_429 == 0.25
+
+
+def test_cli_help_names_the_program() -> None:
+    command = [sys.executable, "-m", "ionq_emulator", "--help"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "ionq-emulator" in done.stdout
+
+
+def test_a_busy_port_is_named_in_the_error() -> None:
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        with pytest.raises(OSError, match=f"127.0.0.1:{port}"), run_emulator(port=port):
+            pass
 
 
 def test_cli_serves_and_prints_url_and_key() -> None:

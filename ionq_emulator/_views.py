@@ -1,0 +1,301 @@
+"""What the API answers about the store's records, as JSON-ready dicts.
+
+Rendering is kept apart from the store so that it can only *read*: each function
+takes records (plus the :class:`Timeline` for "now" and timestamps) and returns the
+body IonQ would send, without touching state or taking the store's lock. The store
+calls them while holding its lock; the HTTP layer never does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Final
+
+import numpy as np
+
+from ionq_emulator._accounts import Account
+from ionq_emulator._catalog import Backend, calibration, calibration_days, calibration_id
+from ionq_emulator._config import ResultsStyle
+from ionq_emulator._pricing import compute_time_us, price
+from ionq_emulator._records import JSON, Job, Session, Timeline
+from ionq_emulator._simulator import NOISE_MODELS
+from ionq_emulator.openapi import load_spec
+
+__all__ = [
+    "backend_view",
+    "characterizations_page",
+    "cost_view",
+    "estimate_view",
+    "job_view",
+    "results_view",
+    "session_view",
+    "shots_in_order",
+    "usage_view",
+    "whoami_view",
+]
+
+_IDEAL: Final = {"model": "ideal", "seed": None}  # what IonQ echoes when no noise was asked
+_SINGLE_ARTIFACTS: Final = ("probabilities", "histogram", "shots")
+
+
+def whoami_view(account: Account) -> JSON:
+    return {
+        "key_id": account.key_id,
+        "key_name": account.name,
+        "project_id": account.project_id,
+    }
+
+
+# ---------------------------------------------------------------- backends
+
+
+def backend_view(backend: Backend, timeline: Timeline) -> JSON:
+    schemas = load_spec()["components"]["schemas"]
+    models = ["ideal", *NOISE_MODELS] if not backend.is_qpu else [backend.noise_model]
+    return {
+        "backend": backend.name,
+        "status": backend.status,
+        "qubits": backend.qubits,
+        "average_queue_time": backend.average_queue_time,
+        "last_updated": timeline.iso(timeline.epoch),
+        "characterization_id": (
+            calibration_id(backend.name, timeline.today()) if backend.is_qpu else None
+        ),
+        "degraded": False,
+        "location": backend.location,
+        "supported_gates": list(schemas["QisGateName"]["enum"]),
+        "supported_native_gates": list(schemas["NativeGateName"]["enum"]),
+        "supported_error_mitigations": ["debiasing"] if backend.is_qpu else [],
+        "noise_models": models,
+    }
+
+
+def characterizations_page(
+    backend: Backend, today: date, start: date | None, end: date | None, limit: int, page: int
+) -> JSON:
+    """Page ``page`` (from 1) of ``limit`` calibrations in [start, end], newest first."""
+    days = [
+        d
+        for d in calibration_days(backend, today)
+        if (start is None or d >= start) and (end is None or d <= end)
+    ]
+    chosen = days[(page - 1) * limit : page * limit]
+    total_pages = math.ceil(len(days) / limit)
+    return {
+        "characterizations": [calibration(backend, d) for d in chosen],
+        "pages": max(0, total_pages - page),
+    }
+
+
+# -------------------------------------------------------------------- jobs
+
+
+def job_view(job: Job, now: float, timeline: Timeline) -> JSON:
+    status = timeline.status(job, now)
+    ready, started, done = timeline.milestones(job)
+    failure = job.outcome.failure
+    compile_failure = failure is not None and not failure.while_running
+    stop = job.canceled_at if job.canceled_at is not None else now
+    completed_at: float | None = None
+    if status in ("completed", "failed"):
+        completed_at = ready if compile_failure else done
+    elif status == "canceled":
+        completed_at = job.canceled_at
+    qct = compute_time_us(job.backend, job.outcome.gates, job.shots)
+    children = len(job.child_ids)
+    gates = job.outcome.gates
+    completed = status == "completed"
+    payload = job.payload
+    c = timeline.config
+    iso = timeline.iso
+    return {
+        "id": job.id,
+        "status": status,
+        "type": job.type,
+        "backend": job.backend.name,
+        "dry_run": job.dry_run,
+        "submitter_id": job.account.user_id,
+        "project_id": job.account.project_id,
+        "parent_job_id": job.parent_id,
+        "child_job_ids": list(job.child_ids),
+        "session_id": job.session_id,
+        "metadata": payload.get("metadata"),
+        "name": job.name,
+        "submitted_at": iso(job.submitted),
+        "started_at": (iso(started) if stop >= started and not compile_failure else None),
+        "completed_at": None if completed_at is None else iso(completed_at),
+        "predicted_wait_time_ms": round((c.ready_after + c.start_after) * 1000, 3),
+        "predicted_execution_duration_ms": round(c.run_time * 1000, 3),
+        "execution_duration_ms": round(c.run_time * 1000, 3) if completed else None,
+        "shots": job.shots,
+        "noise": None if job.backend.is_qpu else payload.get("noise", _IDEAL),
+        "failure": (
+            {"code": failure.code, "message": failure.message}
+            if status == "failed" and failure
+            else None
+        ),
+        "cost_model": job.backend.cost_model,
+        "output": None,
+        "settings": payload.get("settings"),
+        "stats": {
+            "qubits": job.outcome.qubits,
+            "circuits": children or 1,
+            "gate_counts": {"1q": gates[0], "2q": gates[1]},
+            "kwh": round(qct / 3.6e9 * 5.0, 9),  # a 5 kW machine
+            "predicted_quantum_compute_time_us": qct,
+            "billed_quantum_compute_time_us": qct if completed else None,
+        },
+        "results": results_view(job, c.results_style) if completed and not job.dry_run else None,
+    }
+
+
+def results_view(job: Job, style: ResultsStyle) -> JSON:
+    """Where a completed job's results are: URLs, or artifact descriptors."""
+    base = f"/v0.4/jobs/{job.id}/results"
+    artifacts = style == "artifacts"
+    if job.child_ids:
+        if artifacts:
+            return _descriptors(["probabilities-aggregate"])
+        return {"probabilities": {"url": f"{base}/probabilities/aggregated"}}
+    if artifacts:
+        return _descriptors(_SINGLE_ARTIFACTS)
+    return {kind: {"url": f"{base}/{kind}"} for kind in _SINGLE_ARTIFACTS}
+
+
+def _descriptors(ids: Sequence[str]) -> JSON:
+    out: JSON = {}
+    for artifact_id in ids:
+        fmt = f"ionq.result.{artifact_id}.json.v1"
+        out[fmt] = {"id": artifact_id, "format": fmt, "media_type": "application/json"}
+    return out
+
+
+def shots_in_order(histogram: Mapping[str, int], seed: int) -> list[str]:
+    """Per-shot states: the histogram's shots in a random order seeded by the job."""
+    states = list(histogram)
+    order = np.repeat(np.arange(len(states)), list(histogram.values()))
+    np.random.default_rng([seed, 1]).shuffle(order)
+    return [states[i] for i in order]
+
+
+def cost_view(job: Job, status: str) -> JSON:
+    value = price(job.backend, job.outcome.gates, job.shots)
+    out: JSON = {"dry_run": job.dry_run, "estimated_cost": {"value": value, "unit": "usd"}}
+    if status == "completed" and not job.dry_run:
+        out["cost"] = {"value": value, "unit": "usd"}
+    return out
+
+
+def estimate_view(
+    account: Account, backend: Backend, query: Mapping[str, Any], estimated_at: str
+) -> JSON:
+    name = backend.name
+    context = {
+        "backend": name,
+        "type": query.get("type", "ionq.circuit.v1"),
+        "qubits": query.get("qubits", 25),
+        "shots": query.get("shots", 1000),
+        "1q_gates": query.get("1q_gates", 0),
+        "2q_gates": query.get("2q_gates", 0),
+        "error_mitigation": query.get("error_mitigation", False),
+        "organization": account.organization_id,
+        "project": account.project_id,
+    }
+    gates = (context["1q_gates"], context["2q_gates"])
+    qct = compute_time_us(backend, gates, context["shots"])
+    rate = {
+        "sku": f"{name}-gates",
+        "unit": "gates",
+        "unit_cost": backend.cost_2q,
+        "cost_1q_gate": backend.cost_1q,
+        "cost_2q_gate": backend.cost_2q,
+        "job_cost_minimum": backend.minimum,
+    }
+    return {
+        "estimate_context": context,
+        "estimated_at": estimated_at,
+        "estimated_unit": "usd",
+        "rate_card": {"id": f"emulator-{name}", "rates": [rate]},
+        "estimated_total_cost": price(backend, gates, context["shots"]),
+        "estimated_execution_time": round(qct / 1000, 3),
+        "estimated_quantum_compute_time_us": qct,
+        "current_predicted_queue_time": backend.average_queue_time,
+    }
+
+
+def usage_view(
+    account: Account,
+    jobs: Iterable[Job],
+    now: float,
+    timeline: Timeline,
+    start: date,
+    end: date,
+    group_by: str,
+    modality: str,
+) -> JSON:
+    """The account's completed top-level jobs in [start, end), one row per group and period."""
+    rows: dict[tuple[str, str], JSON] = {}
+    for job in jobs:
+        day = datetime.fromisoformat(timeline.iso(job.submitted)).date()
+        if job.account != account or job.parent_id is not None or not start <= day < end:
+            continue
+        if timeline.status(job, now) != "completed" or job.dry_run:
+            continue
+        period = {
+            "daily": day,
+            "weekly": day - timedelta(days=day.weekday()),
+            "monthly": day.replace(day=1),
+        }[modality]
+        group = {"job": job.id, "project": account.project_id, "user": account.user_id}
+        key = (period.isoformat(), group[group_by])
+        row = rows.setdefault(
+            key,
+            {"period": key[0], group_by: key[1], "amount": 0.0, "jobs": 0, "time_us": 0.0},
+        )
+        row["amount"] = round(row["amount"] + price(job.backend, job.outcome.gates, job.shots), 2)
+        row["jobs"] += 1
+        row["time_us"] += compute_time_us(job.backend, job.outcome.gates, job.shots)
+    data = [rows[k] for k in sorted(rows)]
+    return {
+        "organization": account.organization_id,
+        "usage_from": start.isoformat(),
+        "usage_to": end.isoformat(),
+        "usage_unit": "usd",
+        "group_type": group_by,
+        "modality": modality,
+        "amount_total": round(sum(r["amount"] for r in data), 2),
+        "job_count": sum(r["jobs"] for r in data),
+        "time_us_total": sum(r["time_us"] for r in data),
+        "usage_data": data,
+    }
+
+
+# ---------------------------------------------------------------- sessions
+
+
+def session_view(session: Session, now: float, timeline: Timeline) -> JSON:
+    ended = session.ended_by(now)
+    expires = session.expires()
+    account = session.account
+    iso = timeline.iso
+    return {
+        "id": session.id,
+        "created_at": iso(session.created),
+        "organization_id": account.organization_id,
+        "backend": session.backend,
+        "project_id": account.project_id,
+        "creator_id": account.user_id,
+        "ended_at": None if ended is None else iso(ended),
+        "ender_id": account.user_id if session.ended is not None else None,
+        "settings": {
+            "job_count_limit": session.limits.get("job_count_limit"),
+            "duration_limit_min": session.limits.get("duration_limit_min"),
+            "cost_limit": session.limits.get("cost_limit"),
+            "expires_at": None if expires is None else iso(expires),
+        },
+        "active": ended is None,
+        "status": session.status(now),
+        "started_at": None if session.started is None else iso(session.started),
+    }
