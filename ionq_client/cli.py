@@ -83,16 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help: str, **kwargs: Any) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, description=help, parents=[output], **kwargs)
 
-    # No options of its own (prefix_chars nobody types): every argument, --help
-    # included, goes to the emulator untouched.
-    emulator = sub.add_parser(
-        "emulator",
-        help="run the local IonQ-compatible emulator (`emulator --help` for its options)",
-        add_help=False,
-        prefix_chars="\0",
-    )
-    emulator.add_argument("emulator_args", nargs=argparse.REMAINDER)
-
     command("whoami", "show the identity of the API key")
     command("backends", "list backends: status, qubits, average queue time")
     calibration = command("calibration", "show a backend's newest calibration snapshot")
@@ -206,8 +196,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.code is None:
             return 0
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    if args.command == "emulator":
-        return run_emulator(args.emulator_args)
     key: str | None = args.key
     try:
         return _dispatch(args)
@@ -257,22 +245,6 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def run_emulator(emulator_args: Sequence[str]) -> int:
-    """Hand every argument to ``python -m ionq_emulator`` (imported only now)."""
-    import importlib
-
-    try:
-        module = importlib.import_module("ionq_emulator.__main__")
-    except ImportError as exc:
-        hint = ""
-        if not (exc.name or "").startswith("ionq_client"):  # a missing third-party package
-            hint = "; install it with: pip install 'ionq-client[emulator]'"
-        _err(f"error: the emulator is not available ({exc}){hint}")
-        return EXIT_ERROR
-    code = module.main(list(emulator_args))
-    return int(code or 0)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -6,7 +6,6 @@ import io
 import json
 import subprocess
 import sys
-import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -519,27 +518,7 @@ def test_url_option_reaches_another_server(capsys: pytest.CaptureFixture[str]) -
     assert code == 0 and "qpu.forte-1" in out
 
 
-# ---------------------------------------------------------------------- emulator
-@pytest.mark.parametrize(
-    "args", [["--help"], [], ["--port", "0", "--key", "k1", "--key", "k2", "--seed", "3"]]
-)
-def test_emulator_arguments_are_passed_through_unchanged(
-    monkeypatch: pytest.MonkeyPatch, args: list[str]
-) -> None:
-    seen: list[list[str]] = []
-
-    def fake_main(argv: list[str] | None = None) -> int:
-        seen.append(list(argv or []))
-        return 7
-
-    stub = types.ModuleType("ionq_emulator.__main__")
-    stub.main = fake_main  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "ionq_emulator.__main__", stub)
-
-    assert main(["emulator", *args]) == 7
-    assert seen == [args]
-
-
+# ---------------------------------------------------------------- import cost
 def test_the_cli_module_imports_cheaply() -> None:
     code = (
         "import sys, ionq_client.cli\n"
@@ -598,14 +577,3 @@ def test_without_rich_a_terminal_gets_plain_lines(
     assert [line.rsplit(": ", 1)[1] for line in err.splitlines()] == ["submitted", "completed"]
     code, out, _ = run(capsys, "backends")
     assert code == 0 and out.splitlines()[1].split()[0] == "qpu.forte-1"
-
-
-def test_a_missing_emulator_dependency_is_an_error_with_a_hint(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    def broken(name: str) -> Any:
-        raise ModuleNotFoundError("No module named 'uvicorn'", name="uvicorn")
-
-    monkeypatch.setattr("importlib.import_module", broken)
-    code, _, err = run(capsys, "emulator", "--port", "0")
-    assert code == 1 and "pip install 'ionq-client[emulator]'" in err
