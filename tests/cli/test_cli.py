@@ -546,7 +546,7 @@ def test_on_a_terminal_rich_draws_the_progress_and_table(
     api: respx.MockRouter, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("rich")
-    monkeypatch.setattr("ionq_client.cli._isatty", lambda stream: True)
+    monkeypatch.setattr("ionq_client.cli._output.isatty", lambda stream: True)
     _three_polls(api)
     api.get("/backends").respond(200, json=[{**load_fixture("backend"), "backend": "[bold]x"}])
 
@@ -567,7 +567,7 @@ def test_without_rich_a_terminal_gets_plain_lines(
     # `import rich...` now raises ImportError, even for submodules imported earlier.
     for name in ["rich", *(m for m in sys.modules if m.startswith("rich."))]:
         monkeypatch.setitem(sys.modules, name, None)
-    monkeypatch.setattr("ionq_client.cli._isatty", lambda stream: True)
+    monkeypatch.setattr("ionq_client.cli._output.isatty", lambda stream: True)
     _three_polls(api)
     api.get("/backends").respond(200, json=[load_fixture("backend")])
 
