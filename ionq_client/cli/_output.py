@@ -148,14 +148,11 @@ def _print_distribution(result: Result, shots: int | None, order: BitOrder) -> N
 
 
 # ---------------------------------------------------------------------- progress
-def job_status(job: Job) -> str:
-    status = job.status
-    return str(getattr(status, "value", status))
-
-
 @contextmanager
 def progress(job_id: str) -> Iterator[Callable[[Job], None]]:
     """A status line on stderr: a rich spinner on a terminal, else a line per change."""
+    from ionq_client._lifecycle import job_status
+
     spinner = _rich_progress() if isatty(sys.stderr) else None
     if spinner is not None:
         with spinner:

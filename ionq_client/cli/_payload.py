@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._common import CLIError
+
+if TYPE_CHECKING:
+    from ionq_client import IonQJob
 
 QASM_SUFFIXES = (".qasm", ".qasm3")
 
@@ -17,32 +20,29 @@ def load_payload(
     backend: str | None = None,
     shots: int | None = None,
     name: str | None = None,
-) -> dict[str, Any]:
-    """The create-job payload in ``source`` (a path, or ``-`` for stdin), validated.
+) -> IonQJob | dict[str, Any]:
+    """The job in ``source`` (a path, or ``-`` for stdin), for ``submit_job``.
 
     A JSON payload is sent as written, with only the given options replacing its
-    fields; OpenQASM 3 is wrapped into an ``ionq.qasm3.v1`` payload.
+    fields; OpenQASM 3 becomes an :class:`IonQJob` (IonQJob's defaults for what
+    is not given). ``submit_job`` validates either before anything is sent.
     """
-    from ionq_client.job import IonQJob, validate_payload
+    from ionq_client import IonQJob, IonQValidationError
 
     text = _read_source(source)
+    options = {"backend": backend, "shots": shots, "name": name}
+    given: dict[str, Any] = {k: v for k, v in options.items() if v is not None}
     if _looks_like_qasm(source, text):
-        return IonQJob(
-            qasm=text,
-            backend=backend or "simulator",
-            shots=shots if shots is not None else 100,
-            name=name,
-        ).to_payload()
+        return IonQJob(qasm=text, **given)
     try:
         payload = json.loads(text)
     except ValueError as exc:
         where = "stdin" if source == "-" else source
         raise CLIError(f"{where} is neither a JSON job payload nor OpenQASM 3 ({exc})") from None
-    if isinstance(payload, dict):
-        overrides = {"backend": backend, "shots": shots, "name": name}
-        payload.update({k: v for k, v in overrides.items() if v is not None})
-    validate_payload(payload)
-    return dict(payload)
+    if not isinstance(payload, dict):
+        # Only an object takes the options (submit_job would call it a wrong "job" type).
+        raise IonQValidationError("payload", f"must be an object, got {type(payload).__name__}")
+    return {**payload, **given}
 
 
 def _read_source(source: str) -> str:

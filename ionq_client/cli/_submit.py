@@ -11,7 +11,6 @@ from ._common import PROG, Commands, positive_float, positive_int
 from ._output import (
     err,
     flush,
-    job_status,
     out,
     print_json,
     print_result,
@@ -138,6 +137,8 @@ def add_wait(commands: Commands) -> None:
 
 
 def wait(client: IonQClient, args: Namespace) -> int:
+    from ionq_client._lifecycle import job_status
+
     job = _wait(client, args.job_id, args.wait_timeout)
     if args.json:
         print_json(job.to_dict())
