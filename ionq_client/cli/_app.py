@@ -1,0 +1,146 @@
+"""The top-level parser, the client every command runs against, and the outcome of a
+run turned into an exit code (see the package docstring)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from . import _account, _jobs, _submit
+from ._common import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    PROG,
+    CLIError,
+    Commands,
+    add_json_option,
+    positive_float,
+)
+from ._output import err
+
+if TYPE_CHECKING:
+    from ionq_client import IonQClient
+
+#: Every command, in the order ``--help`` lists them.
+COMMANDS: tuple[Callable[[Commands], None], ...] = (
+    _account.add_whoami,
+    _account.add_backends,
+    _account.add_calibration,
+    _submit.add_submit,
+    _submit.add_status,
+    _submit.add_wait,
+    _submit.add_results,
+    _jobs.add_jobs,
+    _jobs.add_cancel,
+    _jobs.add_delete,
+    _account.add_estimate,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ionq_client._version import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A command-line client for IonQ's quantum computing API (v0.4).",
+        epilog="Exit codes: 0 ok, 1 IonQ/API error, 2 invalid input, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--url", help="API root (default: $IONQ_API_URL, else https://api.ionq.co/v0.4)"
+    )
+    parser.add_argument(
+        "--key",
+        metavar="KEY",
+        help="API key (default: $IONQ_API_KEY); prefer the variable, a flag shows in `ps`",
+    )
+    parser.add_argument(
+        "--timeout",
+        dest="http_timeout",
+        type=positive_float,
+        metavar="SECONDS",
+        help="per-request HTTP timeout (default: 30 s read, 10 s connect)",
+    )
+    add_json_option(parser, default=False)
+    commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    for add in COMMANDS:
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code."""
+    try:
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help, --version, or a usage error (already printed)
+        if exc.code is None:
+            return 0
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    key: str | None = args.key
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        err("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `ionq-client jobs | head`: the reader left; stop quietly.
+        _silence_stdout()
+        return EXIT_ERROR
+    except CLIError as exc:
+        err(f"error: {_scrub(str(exc), key)}")
+        return EXIT_USAGE
+    except Exception as exc:
+        return _report(exc, key)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    try:
+        client = _make_client(args)
+    except ValueError as exc:  # a malformed --url / IONQ_API_URL
+        raise CLIError(str(exc)) from None
+    with client:
+        code: int = args.handler(client, args)
+        return code
+
+
+def _make_client(args: argparse.Namespace) -> IonQClient:
+    from ionq_client import IonQClient
+
+    if args.http_timeout is not None:
+        return IonQClient(token=args.key, url=args.url, timeout=args.http_timeout)
+    return IonQClient(token=args.key, url=args.url)
+
+
+def _report(exc: Exception, key: str | None) -> int:
+    """Print ``error: ...`` for an IonQError (never a traceback, never the key)."""
+    from ionq_client import IonQError, IonQValidationError
+
+    if isinstance(exc, IonQValidationError):
+        err(f"error: invalid {exc.field}: {_scrub(str(exc.problem), key)}")
+        return EXIT_USAGE
+    if isinstance(exc, IonQError):
+        lines = [f"error: {exc}", *getattr(exc, "__notes__", ())]
+        err(_scrub("\n".join(lines), key))
+        return EXIT_ERROR
+    raise exc
+
+
+def _scrub(text: str, key: str | None) -> str:
+    """The errors are redacted already; this is the CLI's own belt and braces."""
+    from ionq_client._config import resolve_token
+    from ionq_client._exceptions import redact
+
+    return redact(text, resolve_token(key))
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,193 @@
+"""Everything the commands print: data on stdout (JSON, tables, key/value lines,
+results), progress and errors on stderr. ``rich`` is used on a terminal when it is
+installed, and imported only then."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
+
+    from ionq_client import MultiResult, Result
+    from ionq_client.results import BitOrder
+
+    Job = SingleCircuitJob | MultiCircuitJob
+
+
+def out(text: str) -> None:
+    print(text, file=sys.stdout)
+
+
+def err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def flush() -> None:
+    sys.stdout.flush()
+
+
+def isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# -------------------------------------------------------------------------- data
+def print_json(data: Any) -> None:
+    out(json.dumps(data, indent=2, default=str))
+
+
+def show_mapping(data: Mapping[str, Any], *, as_json: bool) -> None:
+    """The object as JSON, or as aligned ``key  value`` lines (nested keys dotted)."""
+    if as_json:
+        print_json(dict(data))
+        return
+    pairs = list(_flatten(data))
+    width = max((len(k) for k, _ in pairs), default=0)
+    for key, value in pairs:
+        out(f"{key:<{width}}  {value}")
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Nested objects as dotted keys; long lists summarised (use --json for all)."""
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value:
+            yield from _flatten(value, f"{name}.")
+        elif isinstance(value, list) and len(value) > 8:
+            yield name, f"[{len(value)} items; --json shows them]"
+        elif isinstance(value, (list, Mapping)):
+            yield name, json.dumps(value, default=str)
+        elif value is None:
+            yield name, "-"
+        else:
+            yield name, str(value)
+
+
+def duration_ms(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "-"
+    seconds = value / 1000
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, secs = divmod(int(seconds), 60)
+    if minutes < 60:
+        return f"{minutes}m {secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours}h {minutes:02d}m"
+    days, hours = divmod(hours, 24)
+    return f"{days}d {hours:02d}h"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> None:
+    """A rich table on a terminal (if rich is installed), else aligned plain columns."""
+    if isatty(sys.stdout) and _rich_table(headers, rows):
+        return
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    for line in [headers, *rows]:
+        out("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+
+
+def _rich_table(headers: list[str], rows: list[list[str]]) -> bool:
+    try:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+    except ImportError:
+        return False
+    grid = Table(*headers, box=None, header_style="bold")
+    for row in rows:
+        grid.add_row(*(Text(cell) for cell in row))  # Text: ids are not markup
+    Console(file=sys.stdout).print(grid)
+    return True
+
+
+# ----------------------------------------------------------------------- results
+def result_json(result: Result | MultiResult) -> Any:
+    """The probabilities as IonQ sent them (per child for a multi-circuit job)."""
+    from ionq_client import Result
+
+    if isinstance(result, Result):
+        return dict(result.raw)
+    return {child: dict(probs) for child, probs in result.raw.items()}
+
+
+def print_result(result: Result | MultiResult, *, shots: int | None, order: BitOrder) -> None:
+    from ionq_client import Result
+
+    if isinstance(result, Result):
+        _print_distribution(result, shots, order)
+        return
+    for i, (child_id, child) in enumerate(result.items()):
+        if i:
+            out("")
+        out(f"# circuit {child_id}")
+        _print_distribution(child, shots, order)
+
+
+def _print_distribution(result: Result, shots: int | None, order: BitOrder) -> None:
+    """Counts when the shot count is known (given, or the job's), else probabilities."""
+    total = shots if shots is not None else result.shots
+    if total is not None:
+        counts = result.bitstring_counts(total, order=order)
+        rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        width = max((len(str(n)) for _, n in rows), default=1)
+        for bits, n in rows:
+            out(f"{bits}  {n:>{width}}")
+        return
+    probabilities = result.bitstrings(order=order)
+    for bits, p in sorted(probabilities.items(), key=lambda kv: (-kv[1], kv[0])):
+        out(f"{bits}  {p:.6f}")
+
+
+# ---------------------------------------------------------------------- progress
+@contextmanager
+def progress(job_id: str) -> Iterator[Callable[[Job], None]]:
+    """A status line on stderr: a rich spinner on a terminal, else a line per change."""
+    from ionq_client._lifecycle import job_status
+
+    spinner = _rich_progress() if isatty(sys.stderr) else None
+    if spinner is not None:
+        with spinner:
+            task = spinner.add_task(f"job {job_id}", total=None, status="waiting")
+
+            def update(job: Job) -> None:
+                spinner.update(task, status=job_status(job))
+
+            yield update
+        return
+
+    import time
+
+    started = time.monotonic()
+    last: list[str] = []
+
+    def report(job: Job) -> None:
+        status = job_status(job)
+        if last != [status]:
+            last[:] = [status]
+            err(f"[{time.monotonic() - started:6.1f}s] job {job_id}: {status}")
+
+    yield report
+
+
+def _rich_progress() -> Any:
+    try:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    except ImportError:
+        return None
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),
+        TextColumn("{task.fields[status]}", style="bold", markup=False),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+    )

@@ -1,0 +1,174 @@
+"""One job from submission to results: ``submit``, ``status``, ``wait``, ``results``."""
+
+from __future__ import annotations
+
+import argparse
+from argparse import Namespace
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ._common import PROG, Commands, positive_float, positive_int
+from ._output import (
+    err,
+    flush,
+    out,
+    print_json,
+    print_result,
+    progress,
+    result_json,
+    show_mapping,
+)
+from ._payload import load_payload
+
+if TYPE_CHECKING:
+    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
+
+    from ionq_client import IonQClient
+
+DEFAULT_WAIT_TIMEOUT = 600.0
+
+
+def _add_wait_timeout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        dest="wait_timeout",
+        type=positive_float,
+        default=DEFAULT_WAIT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up waiting after this long (default: {DEFAULT_WAIT_TIMEOUT:g}); "
+        "the job keeps running",
+    )
+
+
+def _wait(client: IonQClient, job_id: str, timeout: float) -> SingleCircuitJob | MultiCircuitJob:
+    from ionq_client import IonQJobTimeoutError
+
+    try:
+        with progress(job_id) as on_progress:
+            return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
+    except IonQJobTimeoutError as exc:
+        exc.add_note(f"the job keeps running: `{PROG} wait {job_id}` to wait again")
+        raise
+    except KeyboardInterrupt:
+        err(f"stopped waiting; job {job_id} keeps running (`{PROG} cancel {job_id}` to stop it)")
+        raise
+
+
+# ------------------------------------------------------------------------ submit
+def add_submit(commands: Commands) -> None:
+    parser = commands.add(
+        "submit", "submit a job from a JSON payload or an OpenQASM 3 file", submit
+    )
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="create-job JSON payload, or OpenQASM 3 (.qasm/.qasm3 or text starting "
+        "with OPENQASM); '-' reads stdin",
+    )
+    parser.add_argument("--backend", help="target backend (OpenQASM default: simulator)")
+    parser.add_argument("--shots", type=positive_int, help="shots (OpenQASM default: 100)")
+    parser.add_argument("--name", help="job name")
+    parser.add_argument(
+        "--wait", action="store_true", help="wait for the job, then print its counts"
+    )
+    _add_wait_timeout(parser)
+
+
+def submit(client: IonQClient, args: Namespace) -> int:
+    payload = load_payload(args.file, backend=args.backend, shots=args.shots, name=args.name)
+    created = client.submit_job(payload)
+    if not args.wait:
+        if args.json:
+            print_json(created.to_dict())
+        else:
+            out(created.id)
+        return 0
+    if not args.json:
+        out(created.id)
+        flush()
+    job = _wait(client, created.id, args.wait_timeout)
+    result = client.get_results(job)
+    if args.json:
+        print_json({"job": job.to_dict(), "results": result_json(result)})
+    else:
+        print_result(result, shots=None, order="q0_right")
+    return 0
+
+
+# ------------------------------------------------------------------------ status
+_STATUS_FIELDS = (
+    "id",
+    "status",
+    "type",
+    "backend",
+    "name",
+    "shots",
+    "submitted_at",
+    "started_at",
+    "completed_at",
+    "child_job_ids",
+    "session_id",
+)
+
+
+def add_status(commands: Commands) -> None:
+    parser = commands.add("status", "show a job's state", status)
+    parser.add_argument("job_id", metavar="JOB_ID")
+
+
+def status(client: IonQClient, args: Namespace) -> int:
+    job = client.retrieve_job(args.job_id).to_dict()
+    if args.json:
+        print_json(job)
+        return 0
+    summary = {k: job[k] for k in _STATUS_FIELDS if job.get(k) not in (None, [], "")}
+    failure = job.get("failure")
+    if isinstance(failure, Mapping):
+        summary["failure"] = f"{failure.get('code', '?')}: {failure.get('message', '')}"
+    show_mapping(summary, as_json=False)
+    return 0
+
+
+# -------------------------------------------------------------------------- wait
+def add_wait(commands: Commands) -> None:
+    parser = commands.add("wait", "wait for a job to finish, showing progress", wait)
+    parser.add_argument("job_id", metavar="JOB_ID")
+    _add_wait_timeout(parser)
+
+
+def wait(client: IonQClient, args: Namespace) -> int:
+    from ionq_client._lifecycle import job_status
+
+    job = _wait(client, args.job_id, args.wait_timeout)
+    if args.json:
+        print_json(job.to_dict())
+    else:
+        out(f"{job.id} {job_status(job)}")
+    return 0
+
+
+# ----------------------------------------------------------------------- results
+def add_results(commands: Commands) -> None:
+    parser = commands.add("results", "print a completed job's counts (or probabilities)", results)
+    parser.add_argument("job_id", metavar="JOB_ID")
+    parser.add_argument(
+        "--shots", type=positive_int, help="scale to this many shots (default: the job's)"
+    )
+    parser.add_argument(
+        "--order",
+        choices=("q0_right", "q0_left"),
+        default="q0_right",
+        help="bit order: q0_right = qubit 0 rightmost, as qiskit (default); q0_left, as cirq",
+    )
+    parser.add_argument(
+        "--sharpen", action="store_true", help="ask IonQ for sharpened (debiased) results"
+    )
+
+
+def results(client: IonQClient, args: Namespace) -> int:
+    result = client.get_results(args.job_id, sharpen=True if args.sharpen else None)
+    if args.json:
+        print_json(result_json(result))
+    else:
+        print_result(result, shots=args.shots, order=args.order)
+    return 0
