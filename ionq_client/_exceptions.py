@@ -34,31 +34,6 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = [
-    "IonQAPIError",
-    "IonQAuthenticationError",
-    "IonQBadRequestError",
-    "IonQConflictError",
-    "IonQConnectionError",
-    "IonQCredentialsError",
-    "IonQError",
-    "IonQJobCanceledError",
-    "IonQJobError",
-    "IonQJobFailedError",
-    "IonQJobTimeoutError",
-    "IonQNotFoundError",
-    "IonQPayloadTooLargeError",
-    "IonQPermissionDeniedError",
-    "IonQRateLimitError",
-    "IonQResponseError",
-    "IonQRetriableError",
-    "IonQServerError",
-    "IonQTimeoutError",
-    "IonQUnprocessableEntityError",
-    "IonQValidationError",
-    "api_error_from_response",
-]
-
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "cf-ray")
 _REDACTED = "<redacted>"
 

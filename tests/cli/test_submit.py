@@ -13,6 +13,7 @@ import pytest
 import respx
 
 from tests.cli.helpers import JOB_ID, KEY, created, run, single_job
+from tests.support.payloads import BELL_INPUT
 
 BELL_PAYLOAD: dict[str, Any] = {
     "type": "ionq.circuit.v1",
@@ -20,14 +21,7 @@ BELL_PAYLOAD: dict[str, Any] = {
     "shots": 1000,
     "name": "bell",
     "metadata": {"experiment": "bell"},
-    "input": {
-        "qubits": 2,
-        "gateset": "qis",
-        "circuit": [
-            {"gate": "h", "targets": [0]},
-            {"gate": "cnot", "controls": [0], "targets": [1]},
-        ],
-    },
+    "input": BELL_INPUT,
 }
 
 

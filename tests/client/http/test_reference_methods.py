@@ -10,6 +10,7 @@ import respx
 from ionq_client import Circuit, IonQJob, MultiResult, Result
 from tests.client.http.conftest import BASE, KEY, Driver
 from tests.support.files import load_fixture
+from tests.support.payloads import BELL_INPUT
 
 JOB_ID = "8a9f2b1c-4d3e-4f5a-9b6c-7d8e9f0a1b2c"
 
@@ -56,14 +57,7 @@ def test_submit_job(client: Driver, mock_api: respx.MockRouter) -> None:
         "shots": 500,
         "name": "bell",
         "metadata": {"a": "b"},
-        "input": {
-            "qubits": 2,
-            "gateset": "qis",
-            "circuit": [
-                {"gate": "h", "targets": [0]},
-                {"gate": "cnot", "controls": [0], "targets": [1]},
-            ],
-        },
+        "input": BELL_INPUT,
     }
 
 

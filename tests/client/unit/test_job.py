@@ -11,6 +11,7 @@ import pytest
 from ionq_client._exceptions import IonQValidationError
 from ionq_client.circuit import Circuit, NativeCircuit
 from ionq_client.job import ErrorMitigation, IonQJob, Noise, validate_payload
+from tests.support.payloads import BELL_INPUT
 
 BELL = Circuit(2).h(0).cx(0, 1)
 QASM = "// bell\n/* block\n comment */\nOPENQASM 3.0;\nqubit[2] q;\nh q[0];\ncx q[0], q[1];\n"
@@ -26,14 +27,7 @@ def test_single_circuit_payload_is_minimal() -> None:
     payload = IonQJob(circuit=BELL).to_payload()
     assert payload == {
         "type": "ionq.circuit.v1",
-        "input": {
-            "qubits": 2,
-            "gateset": "qis",
-            "circuit": [
-                {"gate": "h", "targets": [0]},
-                {"gate": "cnot", "controls": [0], "targets": [1]},
-            ],
-        },
+        "input": BELL_INPUT,
         "backend": "simulator",
         "shots": 100,
     }
