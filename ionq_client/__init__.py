@@ -13,11 +13,17 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async.client import AsyncIonQClient
-    from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, DEFAULT_URL
+    from ._config import (
+        DEFAULT_MAX_RESPONSE_BYTES,
+        DEFAULT_MAX_RETRIES,
+        DEFAULT_TIMEOUT,
+        DEFAULT_URL,
+    )
     from ._exceptions import (
         IonQAPIError,
         IonQAuthenticationError,
         IonQBadRequestError,
+        IonQClientClosedError,
         IonQConflictError,
         IonQConnectionError,
         IonQCredentialsError,
@@ -43,6 +49,7 @@ if TYPE_CHECKING:
     from .results import MultiResult, Result
 
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "DEFAULT_URL",
@@ -53,6 +60,7 @@ __all__ = [
     "IonQAuthenticationError",
     "IonQBadRequestError",
     "IonQClient",
+    "IonQClientClosedError",
     "IonQConflictError",
     "IonQConnectionError",
     "IonQCredentialsError",
@@ -82,6 +90,7 @@ __all__ = [
 # Where each lazily imported public name lives.
 _LAZY: dict[str, str] = {
     **{name: "._exceptions" for name in __all__ if name.startswith("IonQ") and "Error" in name},
+    "DEFAULT_MAX_RESPONSE_BYTES": "._config",
     "DEFAULT_MAX_RETRIES": "._config",
     "DEFAULT_TIMEOUT": "._config",
     "DEFAULT_URL": "._config",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import httpx
 
 from . import _config
-from ._exceptions import IonQCredentialsError
+from ._exceptions import IonQClientClosedError, IonQCredentialsError, IonQValidationError
 
 if TYPE_CHECKING:
     from ._failures import Step
@@ -37,6 +37,7 @@ class BaseClient(Generic[H]):
         timeout: float | httpx.Timeout = _config.DEFAULT_TIMEOUT,
         max_retries: int = _config.DEFAULT_MAX_RETRIES,
         http_client: H | None = None,
+        max_response_bytes: int = _config.DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """
         Args:
@@ -44,18 +45,24 @@ class BaseClient(Generic[H]):
                 ``IONQ_API_TOKEN``. Only needed by calls that need one.
             url: the API root; else ``IONQ_API_URL``, else ``https://api.ionq.co/v0.4``.
             custom_headers: extra headers sent with every request.
-            timeout: seconds, or an ``httpx.Timeout``; applies to every request.
+            timeout: seconds, or an ``httpx.Timeout``; applies to every request. One
+                attempt also ends after connect + read timeouts in all, however slowly
+                the server trickles its answer.
             max_retries: retries after a transient failure (0 turns them off).
             http_client: an httpx client to use instead of a new one (you close it);
                 for custom transports, proxies or event hooks.
+            max_response_bytes: the largest answer read, before and after
+                decompression; a larger one raises ``IonQResponseError``.
+
+        A configuration mistake (an empty or unsendable key, a malformed URL, a
+        timeout that is not positive) raises here, not at the first call.
         """
-        if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
         self._token = _config.resolve_token(token)
         self.url = _config.resolve_url(url)
         self._custom_headers = dict(custom_headers or {})
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self.max_retries = max_retries
+        self.timeout = _config.resolve_timeout(timeout)
+        self.max_retries = _config.resolve_count(max_retries, "max_retries", 0)
+        self.max_response_bytes = _config.resolve_count(max_response_bytes, "max_response_bytes", 1)
         self._owns_http = http_client is None
         if http_client is None:
             self._http = self._make_http(
@@ -105,14 +112,14 @@ class BaseClient(Generic[H]):
         clone = copy.copy(self)
         clone._owns_http = False
         if timeout is not None:
-            clone.timeout = (
-                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-            )
+            clone.timeout = _config.resolve_timeout(timeout)
         if max_retries is not None:
-            clone.max_retries = max_retries
+            clone.max_retries = _config.resolve_count(max_retries, "max_retries", 0)
         return clone
 
     def _http_request(self, request: ApiRequest[Any]) -> httpx.Request:
+        if self._http.is_closed:
+            raise IonQClientClosedError(f"{type(self).__name__} is closed; make a new one")
         if request.needs_key and not self._token:
             raise IonQCredentialsError(
                 f"{request.operation} needs an API key: pass token=... or set IONQ_API_KEY"
@@ -121,14 +128,17 @@ class BaseClient(Generic[H]):
         path = request.path
         if not path.startswith(("http://", "https://")):
             path = prefix + path
-        return self._http.build_request(
-            request.method,
-            path,
-            params=request.params,
-            json=request.json,
-            headers=headers,
-            timeout=self.timeout,
-        )
+        try:
+            return self._http.build_request(
+                request.method,
+                path,
+                params=request.params,
+                json=request.json,
+                headers=headers,
+                timeout=self.timeout,
+            )
+        except httpx.InvalidURL as exc:  # a path or query httpx cannot encode
+            raise IonQValidationError(request.operation, f"cannot form a URL: {exc}") from None
 
     @staticmethod
     def _log_response(

@@ -4,7 +4,8 @@ Catch the narrowest class that fits what you can do about it::
 
     IonQError
     ├── IonQValidationError (ValueError)     bad input, refused before anything is sent
-    ├── IonQCredentialsError                 no API key configured for a call that needs one
+    ├── IonQCredentialsError                 no usable API key for a call that needs one
+    ├── IonQClientClosedError (RuntimeError) the client was closed before the call
     ├── IonQRetriableError                   marker: trying again later may succeed
     ├── IonQConnectionError [retriable]      the server could not be reached
     │   └── IonQTimeoutError (TimeoutError)  connect/read/write/pool timeout
@@ -71,7 +72,12 @@ class IonQValidationError(IonQError, ValueError):
 
 
 class IonQCredentialsError(IonQError):
-    """No API key was given and none was found in the environment."""
+    """No API key was given and none was found in the environment, or the key given
+    cannot be sent (it holds a character an HTTP header cannot carry)."""
+
+
+class IonQClientClosedError(IonQError, RuntimeError):
+    """The client was closed (``close()``, or its ``with`` block ended)."""
 
 
 class IonQRetriableError(IonQError):
@@ -257,7 +263,7 @@ def api_error_from_response(
     """Build the exception for an error response; never raises while doing so."""
     text = redact(text, secret)
     error_type, message, validation = _parse_error_body(text)
-    lowered = {k.lower(): v for k, v in headers.items()}
+    lowered = {k.lower(): redact(v, secret) for k, v in headers.items()}
     request_id = next((lowered[h] for h in _REQUEST_ID_HEADERS if h in lowered), None)
     kwargs: dict[str, Any] = {
         "status_code": status_code,

@@ -52,6 +52,10 @@ SAFE_TRANSPORT_ERRORS: tuple[type[Exception], ...] = (
     httpx.PoolTimeout,
 )
 
+# Mistakes on this side (a header value httpx refuses, a scheme it cannot speak):
+# trying again cannot help, so they are never retried.
+LOCAL_ERRORS: tuple[type[Exception], ...] = (httpx.LocalProtocolError, httpx.UnsupportedProtocol)
+
 INITIAL_DELAY = 0.5
 MAX_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
@@ -71,7 +75,7 @@ def classify(method: str, failure: int | Exception) -> Verdict:
         if method in IDEMPOTENT_METHODS or failure in SAFE_POST_STATUSES:
             return Verdict.RETRY
         return Verdict.FIND
-    if not isinstance(failure, httpx.TransportError):
+    if not isinstance(failure, httpx.TransportError) or isinstance(failure, LOCAL_ERRORS):
         return Verdict.STOP
     if method in IDEMPOTENT_METHODS or isinstance(failure, SAFE_TRANSPORT_ERRORS):
         return Verdict.RETRY

@@ -10,6 +10,7 @@ from ._exceptions import (
     IonQJobCanceledError,
     IonQJobError,
     IonQJobFailedError,
+    redact,
 )
 
 if TYPE_CHECKING:
@@ -26,15 +27,16 @@ def job_status(job: Job) -> str:
     return str(getattr(job.status, "value", job.status))
 
 
-def ensure_completed(job: Job) -> None:
-    """Raise the job error that explains why ``job`` has no results."""
+def ensure_completed(job: Job, secret: str | None = None) -> None:
+    """Raise the job error that explains why ``job`` has no results (IonQ's failure
+    message is quoted with ``secret`` redacted: it may echo a request)."""
     status = job_status(job)
     if status == "completed":
         return
     if status == "failed":
         failure = job.failure
         code = str(getattr(getattr(failure, "code", None), "value", getattr(failure, "code", "")))
-        message = getattr(failure, "message", None) or "no details given"
+        message = redact(str(getattr(failure, "message", None) or "no details given"), secret)
         raise IonQJobFailedError(
             f"job {job.id} failed: {code or 'unknown'}: {message}", job_id=job.id, code=code
         )

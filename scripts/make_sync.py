@@ -25,6 +25,7 @@ REPLACEMENTS = {
     "AsyncIonQClient": "IonQClient",
     "AsyncClient": "Client",
     "aclose": "close",
+    "aiter_bytes": "iter_bytes",
     "asyncio": "time",
 }
 HEADER = (

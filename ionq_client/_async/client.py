@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from .. import _failures, _lifecycle, _requests, _submission
+from .. import _config, _failures, _lifecycle, _requests, _submission
 from .._base_client import BaseClient
 from .._decoding import decode_success
-from .._exceptions import IonQError, IonQJobTimeoutError
+from .._exceptions import IonQConnectionError, IonQError, IonQJobTimeoutError
+from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
 
@@ -79,19 +80,26 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
     _sleep = staticmethod(asyncio.sleep)
 
     # ------------------------------------------------------------ the loop
-    async def _send(self, request: ApiRequest[T], submission: Submission | None = None) -> T:
+    async def _send(
+        self,
+        request: ApiRequest[T],
+        submission: Submission | None = None,
+        deadline: float | None = None,
+    ) -> T:
         """Send until success or a final failure, as ``_failures`` decides.
 
         ``submission`` marks a job submission: after an ambiguous failure the job it
         may have created is looked for, and returned if found, instead of sending again.
+        ``deadline`` (on ``self._clock``): no retry starts, nor waits, past it.
         """
         http_request = self._http_request(request)
         first_sent, first_sent_at = self._clock(), self._now()
+        budget = _config.attempt_budget(self.timeout)
         attempt = 0
         while True:
             started = self._clock()
             try:
-                response = await self._http.send(http_request)
+                response = await self._receive(http_request, started + budget)
             except httpx.TransportError as exc:
                 failure: httpx.Response | httpx.TransportError = exc
             else:
@@ -109,7 +117,8 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
                 jitter=self._jitter(),
                 findable=submission is not None,
             )
-            if step.action == "raise":
+            out_of_time = deadline is not None and self._clock() + step.delay >= deadline
+            if step.action == "raise" or out_of_time:
                 raise step.error from (failure if isinstance(failure, Exception) else None)
             self._log_retry(request, step, attempt)
             await self._sleep(step.delay)
@@ -121,6 +130,19 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
                 if found is not None:
                     return cast("T", found)  # only createJob requests carry a submission
             attempt += 1
+
+    async def _receive(self, http_request: httpx.Request, deadline: float) -> httpx.Response:
+        """One attempt: send, then read the answer within ``deadline`` and the size cap."""
+        response = await self._http.send(http_request, stream=True)
+        try:
+            reader = BodyReader(response, deadline=deadline, max_bytes=self.max_response_bytes)
+            async for chunk in response.aiter_bytes():
+                reader.add(chunk, self._clock())
+        except httpx.DecodingError as exc:
+            raise undecodable(response, exc) from None
+        finally:
+            await response.aclose()
+        return reader.response()
 
     async def _find_submission(
         self, search: _submission.SubmissionSearch, error: IonQError
@@ -163,7 +185,7 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
         keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
         job = await self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
-        _lifecycle.ensure_completed(job)
+        _lifecycle.ensure_completed(job, self._token)
         request = _requests.get_probabilities(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
         )
@@ -204,18 +226,27 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         on_progress: Callable[[Job], None] | None = None,
     ) -> Job:
         """Poll until the job finishes: return it if completed, raise if it failed or
-        was canceled, raise ``IonQJobTimeoutError`` after ``timeout`` seconds.
+        was canceled, raise ``IonQJobTimeoutError`` after ``timeout`` seconds (no poll is
+        retried past it, so the call outlives it by one request's timeout at most).
 
         Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
         """
-        deadline = self._clock() + timeout
+        deadline = self._clock() + _config.check_wait(timeout)
+        request = _requests.get_job(job_id)
         interval = _lifecycle.POLL_INITIAL
         while True:
-            job = await self.retrieve_job(job_id)
+            try:
+                job = await self._send(request, deadline=deadline)
+            except IonQConnectionError as exc:
+                if self._clock() < deadline:
+                    raise
+                raise IonQJobTimeoutError(
+                    f"job {job_id}: no answer before the {timeout:g} s deadline", job_id=job_id
+                ) from exc
             if on_progress is not None:
                 on_progress(job)
             if _lifecycle.is_finished(job):
-                _lifecycle.ensure_completed(job)
+                _lifecycle.ensure_completed(job, self._token)
                 return job
             remaining = deadline - self._clock()
             if remaining <= 0:

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from .. import _failures, _lifecycle, _requests, _submission
+from .. import _config, _failures, _lifecycle, _requests, _submission
 from .._base_client import BaseClient
 from .._decoding import decode_success
-from .._exceptions import IonQError, IonQJobTimeoutError
+from .._exceptions import IonQConnectionError, IonQError, IonQJobTimeoutError
+from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
 
@@ -81,19 +82,26 @@ class IonQClient(BaseClient[httpx.Client]):
     _sleep = staticmethod(time.sleep)
 
     # ------------------------------------------------------------ the loop
-    def _send(self, request: ApiRequest[T], submission: Submission | None = None) -> T:
+    def _send(
+        self,
+        request: ApiRequest[T],
+        submission: Submission | None = None,
+        deadline: float | None = None,
+    ) -> T:
         """Send until success or a final failure, as ``_failures`` decides.
 
         ``submission`` marks a job submission: after an ambiguous failure the job it
         may have created is looked for, and returned if found, instead of sending again.
+        ``deadline`` (on ``self._clock``): no retry starts, nor waits, past it.
         """
         http_request = self._http_request(request)
         first_sent, first_sent_at = self._clock(), self._now()
+        budget = _config.attempt_budget(self.timeout)
         attempt = 0
         while True:
             started = self._clock()
             try:
-                response = self._http.send(http_request)
+                response = self._receive(http_request, started + budget)
             except httpx.TransportError as exc:
                 failure: httpx.Response | httpx.TransportError = exc
             else:
@@ -111,7 +119,8 @@ class IonQClient(BaseClient[httpx.Client]):
                 jitter=self._jitter(),
                 findable=submission is not None,
             )
-            if step.action == "raise":
+            out_of_time = deadline is not None and self._clock() + step.delay >= deadline
+            if step.action == "raise" or out_of_time:
                 raise step.error from (failure if isinstance(failure, Exception) else None)
             self._log_retry(request, step, attempt)
             self._sleep(step.delay)
@@ -123,6 +132,19 @@ class IonQClient(BaseClient[httpx.Client]):
                 if found is not None:
                     return cast("T", found)  # only createJob requests carry a submission
             attempt += 1
+
+    def _receive(self, http_request: httpx.Request, deadline: float) -> httpx.Response:
+        """One attempt: send, then read the answer within ``deadline`` and the size cap."""
+        response = self._http.send(http_request, stream=True)
+        try:
+            reader = BodyReader(response, deadline=deadline, max_bytes=self.max_response_bytes)
+            for chunk in response.iter_bytes():
+                reader.add(chunk, self._clock())
+        except httpx.DecodingError as exc:
+            raise undecodable(response, exc) from None
+        finally:
+            response.close()
+        return reader.response()
 
     def _find_submission(
         self, search: _submission.SubmissionSearch, error: IonQError
@@ -165,7 +187,7 @@ class IonQClient(BaseClient[httpx.Client]):
         """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
         keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
         job = self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
-        _lifecycle.ensure_completed(job)
+        _lifecycle.ensure_completed(job, self._token)
         request = _requests.get_probabilities(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
         )
@@ -204,18 +226,27 @@ class IonQClient(BaseClient[httpx.Client]):
         on_progress: Callable[[Job], None] | None = None,
     ) -> Job:
         """Poll until the job finishes: return it if completed, raise if it failed or
-        was canceled, raise ``IonQJobTimeoutError`` after ``timeout`` seconds.
+        was canceled, raise ``IonQJobTimeoutError`` after ``timeout`` seconds (no poll is
+        retried past it, so the call outlives it by one request's timeout at most).
 
         Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
         """
-        deadline = self._clock() + timeout
+        deadline = self._clock() + _config.check_wait(timeout)
+        request = _requests.get_job(job_id)
         interval = _lifecycle.POLL_INITIAL
         while True:
-            job = self.retrieve_job(job_id)
+            try:
+                job = self._send(request, deadline=deadline)
+            except IonQConnectionError as exc:
+                if self._clock() < deadline:
+                    raise
+                raise IonQJobTimeoutError(
+                    f"job {job_id}: no answer before the {timeout:g} s deadline", job_id=job_id
+                ) from exc
             if on_progress is not None:
                 on_progress(job)
             if _lifecycle.is_finished(job):
-                _lifecycle.ensure_completed(job)
+                _lifecycle.ensure_completed(job, self._token)
                 return job
             remaining = deadline - self._clock()
             if remaining <= 0:

@@ -85,7 +85,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_bad_url_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--url", "ftp://example.com", "whoami")
-    assert code == 2 and "url must be an absolute http(s) URL" in err
+    assert code == 2 and "url: must be an absolute http(s) URL" in err
 
 
 def test_url_option_reaches_another_server(capsys: pytest.CaptureFixture[str]) -> None:
