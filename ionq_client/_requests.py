@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import httpx
 
-from . import _decoding
+from . import _decoding, _limits
 from ._decoding import CandidatePage, Decoder
 from ._exceptions import IonQResponseError, IonQValidationError
 from .results import MultiResult, Result, decode_probabilities
@@ -165,11 +167,14 @@ def list_characterizations(
     limit: int | None = None,
     page: int | None = None,
 ) -> ApiRequest[CharacterizationList]:
-    return build(
-        "listCharacterizations",
-        checked_id("backend", backend),
-        **_given(start=start, end=end, limit=limit, page=page),
-    )
+    window: dict[str, Any] = {
+        name: checked_date(name, value) for name, value in _given(start=start, end=end).items()
+    }
+    if limit is not None:
+        window["limit"] = checked_int("limit", limit, 1, 10)
+    if page is not None:
+        window["page"] = checked_int("page", page, 1)
+    return build("listCharacterizations", checked_id("backend", backend), **window)
 
 
 def get_characterization(backend: str, characterization_id: str) -> ApiRequest[Characterization]:
@@ -188,7 +193,7 @@ def create_job(payload: Mapping[str, Any]) -> ApiRequest[JobCreated]:
 def list_jobs(
     filters: Mapping[str, Any], cursor: str | None, session_id: str | None = None
 ) -> ApiRequest[JobList]:
-    kwargs = _given(**filters, next_=cursor)
+    kwargs = _given(**checked_job_filters(filters), next_=cursor)
     if session_id is not None:
         return build("listSessionJobs", checked_id("session_id", session_id), **kwargs)
     return build("listJobs", **kwargs)
@@ -242,14 +247,31 @@ def get_job_cost(job_id: str) -> ApiRequest[JobCost]:
     return build("getJobCost", checked_id("job_id", job_id))
 
 
+#: estimate_job's parameters: (the generated name, the smallest value, the largest).
+_ESTIMATE_COUNTS: dict[str, tuple[str, int, int | None]] = {
+    "qubits": ("qubits", 1, None),
+    "shots": ("shots", 1, _limits.MAX_SHOTS),
+    "one_qubit_gates": ("field_1q_gates", 0, None),
+    "two_qubit_gates": ("field_2q_gates", 0, None),
+}
+
+
 def estimate_job(backend: str, **query: Any) -> ApiRequest[CostEstimate]:
     from ionq_api.models import JobPayloadType
 
-    if "type" in query:
-        query["type_"] = JobPayloadType(query.pop("type"))
-    renamed = {"one_qubit_gates": "field_1q_gates", "two_qubit_gates": "field_2q_gates"}
-    kwargs = {renamed.get(k, k): v for k, v in query.items()}
-    return build("estimateJob", backend=checked_id("backend", backend), **_given(**kwargs))
+    kwargs: dict[str, Any] = {}
+    for name, value in _given(**query).items():
+        if name in _ESTIMATE_COUNTS:
+            generated, low, high = _ESTIMATE_COUNTS[name]
+            kwargs[generated] = checked_int(name, value, low, high)
+        elif name == "error_mitigation":
+            kwargs[name] = checked_bool(name, value)
+        elif name == "type":
+            kwargs["type_"] = checked_enum(name, value, JobPayloadType)
+        else:
+            known = ", ".join([*_ESTIMATE_COUNTS, "error_mitigation", "type"])
+            raise IonQValidationError(name, f"unknown parameter (known: {known})")
+    return build("estimateJob", backend=checked_id("backend", backend), **kwargs)
 
 
 def clone_job(job_id: str, changes: Mapping[str, Any]) -> ApiRequest[JobCreated]:
@@ -264,11 +286,11 @@ def _job_with_changes(
     operation: Literal["cloneJob", "moveJob"], job_id: str, changes: Mapping[str, Any]
 ) -> ApiRequest[JobCreated]:
     """Clone and move both send a job id and the changes to apply to the new job."""
-    from ionq_api.models import JobCopyPayload
+    from .job import validate_copy_changes
 
-    return build(
-        operation, checked_id("job_id", job_id), body=JobCopyPayload.from_dict(dict(changes))
-    )
+    job_id = checked_id("job_id", job_id)
+    validate_copy_changes(changes)
+    return build(operation, job_id, body=_AsIs(changes))
 
 
 def get_histogram(job_id: str) -> ApiRequest[dict[int, int]]:
@@ -301,11 +323,33 @@ def get_format_schema(format_id: str) -> ApiRequest[Any]:
 def create_session(backend: str, limits: Mapping[str, Any] | None) -> ApiRequest[Session]:
     body: dict[str, Any] = {"backend": checked_id("backend", backend)}
     if limits:
-        body["settings"] = dict(limits)
+        body["settings"] = checked_session_limits(limits)
     return build("createSession", body=_AsIs(body))
 
 
+def checked_session_limits(limits: Mapping[str, Any]) -> dict[str, Any]:
+    checked: dict[str, Any] = {}
+    for name, value in limits.items():
+        if name in ("job_count_limit", "duration_limit_min"):
+            checked[name] = checked_int(name, value, 1)
+        elif name == "cost_limit":
+            if not isinstance(value, Mapping) or set(value) - {"unit", "value"}:
+                raise IonQValidationError(
+                    name, f"must be {{'unit': ..., 'value': ...}}: {value!r:.80}"
+                )
+            amount = value.get("value")
+            if isinstance(amount, bool) or not isinstance(amount, int | float) or amount < 0:
+                raise IonQValidationError(f"{name}.value", f"must be a number >= 0: {amount!r:.80}")
+            checked[name] = dict(value)
+        else:
+            known = "job_count_limit, duration_limit_min, cost_limit"
+            raise IonQValidationError(name, f"unknown session limit (known: {known})")
+    return checked
+
+
 def list_sessions(active: bool | None) -> ApiRequest[SessionList]:
+    if active is not None:
+        checked_bool("active", active)
     return build("listSessions", **_given(active=active))
 
 
@@ -320,13 +364,20 @@ def end_session(session_id: str) -> ApiRequest[Session]:
 def get_organization_usage(organization_id: str, **query: Any) -> ApiRequest[UsageReport]:
     from ionq_api.models import UsageGrouping, UsageModality
 
-    if query.get("group_by") is not None:
-        query["group_by"] = UsageGrouping(query["group_by"])
-    if query.get("modality") is not None:
-        query["modality"] = UsageModality(query["modality"])
-    return build(
-        "getOrganizationUsage", checked_id("organization_id", organization_id), **_given(**query)
-    )
+    kinds = {"start_date": date, "end_date": date, "group_by": UsageGrouping}
+    kinds["modality"] = UsageModality
+    kwargs: dict[str, Any] = {}
+    for name, value in _given(**query).items():
+        kind = kinds.get(name)
+        if kind is None:
+            raise IonQValidationError(name, f"unknown parameter (known: {', '.join(kinds)})")
+        kwargs[name] = (
+            checked_date(name, value) if kind is date else checked_enum(name, value, kind)
+        )
+    for name in ("start_date", "end_date"):
+        if name not in kwargs:
+            raise IonQValidationError(name, "required (a datetime.date or 'YYYY-MM-DD')")
+    return build("getOrganizationUsage", checked_id("organization_id", organization_id), **kwargs)
 
 
 # --------------------------------------------------------------- results
@@ -404,14 +455,81 @@ def next_cursor(page: JobList, seen: set[str]) -> str | None:
     return cursor
 
 
-# --------------------------------------------------------------- helpers
+# --------------------------------------------------------------- checks
+#: GET /jobs filters and what each takes.
+_JOB_FILTERS = ("ids", "parent_job_id", "status", "target", "session_id", "submitter_id")
+
+
+def checked_job_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
+    """The list filters, each checked (an unknown one is refused, not ignored)."""
+    checked: dict[str, Any] = {}
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name == "limit":
+            checked[name] = checked_int(name, value, _limits.MIN_PAGE_SIZE, _limits.MAX_PAGE_SIZE)
+        elif name == "ids":
+            if isinstance(value, str) or not isinstance(value, Sequence):
+                raise IonQValidationError("ids", f"must be a list of job ids, got {value!r:.80}")
+            checked[name] = [checked_id(f"ids[{i}]", v) for i, v in enumerate(value)]
+        elif name in _JOB_FILTERS:
+            checked[name] = checked_id(name, value)
+        else:
+            known = ", ".join([*_JOB_FILTERS, "limit"])
+            raise IonQValidationError(name, f"unknown filter (known: {known})")
+    return checked
+
+
 def checked_id(field: str, value: object) -> str:
     """Identifiers go into URL paths: refuse what would change the path's meaning."""
     if not isinstance(value, str) or not value.strip():
-        raise IonQValidationError(field, f"must be a non-empty string, got {value!r}")
+        raise IonQValidationError(field, f"must be a non-empty string, got {value!r:.80}")
+    if len(value) > _limits.MAX_ID_LENGTH:
+        raise IonQValidationError(
+            field, f"{len(value):,} characters: longer than any IonQ identifier"
+        )
     if value in (".", "..") or any(c in value for c in "/\\?#") or not value.isprintable():
         raise IonQValidationError(field, f"{value!r} is not a valid identifier")
     return value
+
+
+def checked_int(field: str, value: object, low: int, high: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise IonQValidationError(field, f"must be a whole number, got {value!r:.80}")
+    if value < low or (high is not None and value > high):
+        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise IonQValidationError(field, f"must be {bounds}, got {value}")
+    return value
+
+
+def checked_bool(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise IonQValidationError(field, f"must be True or False, got {value!r:.80}")
+    return value
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def checked_enum(field: str, value: object, kind: type[E]) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(str(member.value) for member in kind)
+        raise IonQValidationError(field, f"unknown value {value!r:.80} (known: {known})") from None
+
+
+def checked_date(field: str, value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise IonQValidationError(field, f"must be a date (YYYY-MM-DD), got {value!r:.80}")
 
 
 def _given(**kwargs: Any) -> dict[str, Any]:

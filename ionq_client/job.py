@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -284,6 +284,21 @@ def _check_metadata(value: object) -> None:
             raise IonQValidationError(
                 f"metadata.{key}", f"values must be strings, got {type(item).__name__}"
             )
+        if len(item) > _limits.MAX_METADATA_VALUE_LENGTH:
+            raise IonQValidationError(
+                f"metadata.{key}",
+                f"{len(item):,} characters exceed the limit of "
+                f"{_limits.MAX_METADATA_VALUE_LENGTH:,} per value",
+            )
+
+
+def _check_name(value: object) -> None:
+    if not isinstance(value, str):
+        raise IonQValidationError("name", f"must be a string, got {type(value).__name__}")
+    if len(value) > _limits.MAX_JOB_NAME_LENGTH:
+        raise IonQValidationError(
+            "name", f"{len(value):,} characters exceed the limit of {_limits.MAX_JOB_NAME_LENGTH}"
+        )
 
 
 def _check_settings(value: object) -> None:
@@ -465,20 +480,33 @@ def _check_job_fields(payload: Mapping[str, Any]) -> None:
     if not isinstance(job_type, str) or job_type not in JOB_TYPES:
         known = ", ".join(sorted(JOB_TYPES))
         raise IonQValidationError("type", f"unknown job type {job_type!r} (known: {known})")
-    _string(payload["backend"], "backend")
-    if "shots" in payload:
-        _check_shots(payload["shots"])
-    if "name" in payload and not isinstance(payload["name"], str):
-        raise IonQValidationError("name", f"must be a string, got {type(payload['name']).__name__}")
-    if "metadata" in payload:
-        _check_metadata(payload["metadata"])
-    if "session_id" in payload:
-        _string(payload["session_id"], "session_id")
-    if "settings" in payload:
-        _check_settings(payload["settings"])
-    if "dry_run" in payload:
-        _bool(payload["dry_run"], "dry_run")
     if "lang" in payload and payload["lang"] != "json":
         raise IonQValidationError("lang", f"only 'json' is accepted, got {payload['lang']!r}")
-    if "noise" in payload:
-        _check_noise(payload["noise"])
+    _check_fields(payload)
+
+
+def validate_copy_changes(changes: Mapping[str, Any]) -> None:
+    """Check the changes of a clone or a move (``JobCopyPayload``) by the same rules."""
+    _fail_unknown_keys(changes, _COPY_KEYS, "")
+    if "parent" in changes:
+        _string(changes["parent"], "parent")
+    _check_fields(changes)
+
+
+def _check_fields(fields: Mapping[str, Any]) -> None:
+    for key, check in _FIELD_CHECKS.items():
+        if key in fields:
+            check(fields[key])
+
+
+_FIELD_CHECKS: dict[str, Callable[[object], object]] = {
+    "backend": lambda value: _string(value, "backend"),
+    "shots": _check_shots,
+    "name": _check_name,
+    "metadata": _check_metadata,
+    "session_id": lambda value: _string(value, "session_id"),
+    "settings": _check_settings,
+    "dry_run": lambda value: _bool(value, "dry_run"),
+    "noise": _check_noise,
+}
+_COPY_KEYS = frozenset({"parent", *_FIELD_CHECKS})
