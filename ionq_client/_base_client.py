@@ -154,14 +154,24 @@ class BaseClient(Generic[H]):
                 attempt + 1,
             )
 
-    @staticmethod
-    def _log_retry(request: ApiRequest[Any], step: Step, attempt: int) -> None:
+    def _log_retry(self, request: ApiRequest[Any], step: Step, attempt: int) -> None:
+        """INFO: one line per retry; ``record.ionq_retry`` carries the figures (the CLI
+        prints them as ``retrying (n/N) in s``)."""
         log.info(
-            "%s %s failed (%s); %s in %.2f s (retry %d)",
+            "%s %s failed (%s); %s in %.2f s (retry %d of %d)",
             request.method,
             request.path,
             step.error,
             "looking for the submission" if step.action == "find" else "retrying",
             step.delay,
             attempt + 1,
+            self.max_retries,
+            extra={
+                "ionq_retry": {
+                    "retry": attempt + 1,
+                    "of": self.max_retries,
+                    "delay": step.delay,
+                    "error": str(step.error),
+                }
+            },
         )

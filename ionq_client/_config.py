@@ -46,6 +46,10 @@ def resolve_url(url: str | None, environ: Mapping[str, str] = os.environ) -> str
         raise IonQValidationError("url", f"{chosen!r} is not a URL ({exc})") from None
     if parts.scheme not in ("http", "https") or not hostname:
         raise IonQValidationError("url", f"must be an absolute http(s) URL, got {chosen!r}")
+    if parts.query or parts.fragment:
+        raise IonQValidationError(
+            "url", f"must be the API root, without ?query or #fragment: {chosen!r}"
+        )
     if parts.scheme == "http" and not is_loopback(hostname):
         warnings.warn(
             f"{hostname} is reached over plain http: the API key travels unencrypted",
@@ -142,3 +146,9 @@ def user_agent() -> str:
         f"ionq-client/{__version__} (python/{platform.python_version()}; "
         f"httpx/{httpx.__version__}; os/{platform.system() or 'unknown'})"
     )
+
+
+def check_callback(value: object, field: str) -> None:
+    """An optional callback: None, or something callable."""
+    if value is not None and not callable(value):
+        raise IonQValidationError(field, f"must be callable, got {value!r:.80}")

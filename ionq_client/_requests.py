@@ -238,6 +238,8 @@ def delete_jobs(ids: Sequence[str]) -> ApiRequest[JobsDeleted]:
 
 def chunked_ids(job_ids: Iterable[str]) -> list[list[str]]:
     """Validated ids in bulk-request-sized chunks; duplicates dropped, order kept."""
+    if isinstance(job_ids, str | bytes) or not isinstance(job_ids, Iterable):
+        raise IonQValidationError("job_ids", f"must be a list of job ids, got {job_ids!r:.80}")
     ids = [checked_id(f"job_ids[{i}]", j) for i, j in enumerate(job_ids)]
     unique = list(dict.fromkeys(ids))
     return [unique[i : i + BULK_CHUNK] for i in range(0, len(unique), BULK_CHUNK)]
@@ -313,15 +315,11 @@ def get_artifact(job_id: str, artifact_id: str) -> ApiRequest[Any]:
 def get_format_schema(format_id: str) -> ApiRequest[Any]:
     from ionq_api.models import FormatId
 
-    try:
-        fmt = FormatId(format_id)
-    except ValueError:
-        raise IonQValidationError("format", f"unknown format {format_id!r}") from None
-    return build("getFormatSchema", fmt)
+    return build("getFormatSchema", checked_enum("format_id", format_id, FormatId))
 
 
 def create_session(backend: str, limits: Mapping[str, Any] | None) -> ApiRequest[Session]:
-    body: dict[str, Any] = {"backend": checked_id("backend", backend)}
+    body: dict[str, Any] = {"backend": checked_backend(backend)}
     if limits:
         body["settings"] = checked_session_limits(limits)
     return build("createSession", body=_AsIs(body))
@@ -480,6 +478,22 @@ def checked_job_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
     return checked
 
 
+def checked_backend(value: object, field: str = "backend") -> str:
+    backend = checked_id(field, value)
+    if len(backend) > _limits.MAX_BACKEND_LENGTH:
+        raise IonQValidationError(field, f"{len(backend)} characters: longer than any backend name")
+    return backend
+
+
+def checked_job(value: object) -> Job:
+    """A job id, or a job model as returned by ``retrieve_job``."""
+    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
+
+    if isinstance(value, SingleCircuitJob | MultiCircuitJob):
+        return value
+    raise IonQValidationError("job_id", f"must be a job id or a job, got {value!r:.80}")
+
+
 def checked_id(field: str, value: object) -> str:
     """Identifiers go into URL paths: refuse what would change the path's meaning."""
     if not isinstance(value, str) or not value.strip():
@@ -488,9 +502,14 @@ def checked_id(field: str, value: object) -> str:
         raise IonQValidationError(
             field, f"{len(value):,} characters: longer than any IonQ identifier"
         )
-    if value in (".", "..") or any(c in value for c in "/\\?#") or not value.isprintable():
+    if value in (".", "..") or any(c in value for c in _ID_UNSAFE) or not value.isprintable():
         raise IonQValidationError(field, f"{value!r} is not a valid identifier")
     return value
+
+
+#: Characters that would change a path's meaning (``%2F`` decoded by a proxy is ``/``)
+#: or split a comma-separated list; none occurs in IonQ's identifiers or backend names.
+_ID_UNSAFE = frozenset("/\\?#%,")
 
 
 def checked_int(field: str, value: object, low: int, high: int | None = None) -> int:

@@ -64,6 +64,14 @@ _COMPILATION_KINDS: dict[str, type] = {
 _QASM_HEADER = re.compile(r"OPENQASM[ \t]+3(?:\.\d+)?[ \t]*;")
 
 
+#: Payload paths -> the IonQJob fields they come from, for error messages.
+_FIELD_NAMES = (
+    ("settings.error_mitigation", "error_mitigation"),
+    ("settings.compilation", "compilation"),
+    ("input.data", "qasm"),
+)
+
+
 @dataclass(frozen=True, kw_only=True)
 class ErrorMitigation:
     """IonQ's error-mitigation switches; ``None`` leaves the server default in place."""
@@ -115,7 +123,20 @@ class IonQJob:
         return dataclasses.replace(self, metadata={**(self.metadata or {}), **extra})
 
     def to_payload(self) -> dict[str, Any]:
-        """The JSON body for ``POST /jobs``, validated; raises IonQValidationError."""
+        """The JSON body for ``POST /jobs``, validated; raises IonQValidationError
+        naming the field as this class calls it (``compilation.opt``, ``qasm``)."""
+        try:
+            return self._payload()
+        except IonQValidationError as error:
+            for wire, mine in _FIELD_NAMES:
+                if error.field == wire or error.field.startswith(wire + "."):
+                    renamed = mine + error.field[len(wire) :]
+                    raise IonQValidationError(renamed, error.problem) from None
+            raise
+
+    def _payload(self) -> dict[str, Any]:
+        if isinstance(self.shots, bool) or not isinstance(self.shots, int):
+            raise IonQValidationError("shots", f"must be a whole number, got {self.shots!r:.80}")
         given = [k for k in ("circuit", "circuits", "qasm") if getattr(self, k) is not None]
         if len(given) != 1:
             problem = "nothing given" if not given else f"got {', '.join(given)}"
@@ -137,7 +158,7 @@ class IonQJob:
         if self.name is not None:
             payload["name"] = self.name
         if self.metadata:
-            payload["metadata"] = dict(self.metadata)
+            payload["metadata"] = dict(_mapping(self.metadata, "metadata"))
         if self.session_id is not None:
             payload["session_id"] = self.session_id
         settings = self._settings()
@@ -205,7 +226,7 @@ class IonQJob:
             if mitigation:
                 settings["error_mitigation"] = mitigation
         if self.compilation:
-            settings["compilation"] = dict(self.compilation)
+            settings["compilation"] = dict(_mapping(self.compilation, "compilation"))
         return settings
 
 
@@ -290,6 +311,14 @@ def _check_metadata(value: object) -> None:
                 f"{len(item):,} characters exceed the limit of "
                 f"{_limits.MAX_METADATA_VALUE_LENGTH:,} per value",
             )
+
+
+def _check_backend(value: object) -> None:
+    backend = _string(value, "backend")
+    if len(backend) > _limits.MAX_BACKEND_LENGTH:
+        raise IonQValidationError(
+            "backend", f"{len(backend)} characters exceed the limit of {_limits.MAX_BACKEND_LENGTH}"
+        )
 
 
 def _check_name(value: object) -> None:
@@ -500,7 +529,7 @@ def _check_fields(fields: Mapping[str, Any]) -> None:
 
 
 _FIELD_CHECKS: dict[str, Callable[[object], object]] = {
-    "backend": lambda value: _string(value, "backend"),
+    "backend": lambda value: _check_backend(value),
     "shots": _check_shots,
     "name": _check_name,
     "metadata": _check_metadata,

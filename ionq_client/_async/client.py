@@ -184,7 +184,12 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
     ) -> Result | MultiResult:
         """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
         keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
-        job = await self.retrieve_job(job_id) if isinstance(job_id, str) else job_id
+        if sharpen is not None:
+            _requests.checked_bool("sharpen", sharpen)
+        if isinstance(job_id, str):
+            job = await self.retrieve_job(job_id)
+        else:
+            job = _requests.checked_job(job_id)
         _lifecycle.ensure_completed(job, self._token)
         request = _requests.get_probabilities(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
@@ -232,6 +237,7 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         Polls start at 0.1 s apart and grow to 5 s; ``on_progress`` sees every poll.
         """
         deadline = self._clock() + _config.check_wait(timeout)
+        _config.check_callback(on_progress, "on_progress")
         request = _requests.get_job(job_id)
         interval = _lifecycle.POLL_INITIAL
         while True:
@@ -266,6 +272,8 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         on_progress: Callable[[Job], None] | None = None,
     ) -> Result | MultiResult:
         """Submit, wait and fetch the results: the common case in one call."""
+        _config.check_wait(timeout)  # before the job exists, not after
+        _config.check_callback(on_progress, "on_progress")
         created = await self.submit_job(job)
         finished = await self.wait_for_job(created.id, timeout=timeout, on_progress=on_progress)
         return await self.get_results(finished, sharpen=sharpen)
@@ -281,7 +289,7 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
     async def list_jobs(self, *, max_jobs: int | None = None, **filters: Any) -> list[Job]:
         """Like :meth:`iter_jobs`, collected into a list (stopping after ``max_jobs``)."""
         jobs: list[Job] = []
-        if max_jobs == 0:
+        if max_jobs is not None and _requests.checked_int("max_jobs", max_jobs, 0) == 0:
             return jobs
         async for job in self.iter_jobs(**filters):
             jobs.append(job)
@@ -293,6 +301,7 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         self, session_id: str, *, limit: int | None = None, **filters: Any
     ) -> AsyncIterator[Job]:
         """Every job of a session, following the ``next`` cursor to the end."""
+        session_id = _requests.checked_id("session_id", session_id)
         async for job in self._pages(session_id, limit, filters):
             yield job
 

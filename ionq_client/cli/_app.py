@@ -97,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    _announce_retries()
     try:
         client = _make_client(args)
     except ValueError as exc:  # a malformed --url / IONQ_API_URL
@@ -104,6 +105,28 @@ def _dispatch(args: argparse.Namespace) -> int:
     with client:
         code: int = args.handler(client, args)
         return code
+
+
+def _announce_retries() -> None:
+    """Say on stderr when a call is retried, so a slow command is never silent (the
+    client logs each retry at INFO with its figures in ``record.ionq_retry``)."""
+    import logging
+
+    class RetryNotice(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            retry = getattr(record, "ionq_retry", None)
+            if isinstance(retry, dict):
+                err(
+                    f"retrying ({retry['retry']}/{retry['of']}) in {retry['delay']:.1f} s: "
+                    f"{retry['error']}"
+                )
+
+    logger = logging.getLogger("ionq_client")
+    for handler in [h for h in logger.handlers if type(h).__name__ == "RetryNotice"]:
+        logger.removeHandler(handler)  # one per process, even when main() runs again
+    logger.addHandler(RetryNotice(logging.INFO))
+    if logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
 
 
 def _make_client(args: argparse.Namespace) -> IonQClient:
@@ -130,10 +153,15 @@ def _report(exc: Exception, key: str | None) -> int:
 
 def _scrub(text: str, key: str | None) -> str:
     """The errors are redacted already; this is the CLI's own belt and braces."""
+    from ionq_client import IonQError
     from ionq_client._config import resolve_token
     from ionq_client._exceptions import redact
 
-    return redact(text, resolve_token(key))
+    try:
+        usable = resolve_token(key)
+    except IonQError:  # an unsendable key: scrub it as typed, and stripped
+        return redact(redact(text, key), (key or "").strip())
+    return redact(text, usable)
 
 
 def _silence_stdout() -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from typing import Any
 
+import httpx
 import pytest
 import respx
 
@@ -139,3 +140,18 @@ def test_the_cli_never_imports_the_emulator(
         run(capsys, *argv)
 
     assert [m for m in sys.modules if m.split(".")[0] == "ionq_emulator"] == []
+
+
+def test_retries_are_announced_on_stderr(
+    capsys: pytest.CaptureFixture[str], api: respx.MockRouter
+) -> None:
+    """A slow command is never silent: each retry says what failed and how long it waits."""
+    route = api.get("/whoami").mock(
+        side_effect=[
+            httpx.Response(503, json={"message": "busy"}),
+            httpx.Response(200, json=load_fixture("whoami")),
+        ]
+    )
+    code, _, err = run(capsys, "whoami")
+    assert code == 0 and route.call_count == 2
+    assert err.count("retrying (1/4) in ") == 1 and "busy" in err

@@ -129,7 +129,9 @@ def test_qasm_payload() -> None:
     ],
 )
 def test_qasm_without_v3_header_refused(source: str) -> None:
-    assert _field_of(IonQJob(qasm=source)) == "input.data"
+    assert (
+        _field_of(IonQJob(qasm=source)) == "qasm"
+    )  # the IonQJob field; a raw payload says input.data
 
 
 def test_exactly_one_source() -> None:
@@ -189,14 +191,17 @@ def test_invalid_noise_and_settings() -> None:
         "tempo-1"
     )
     assert _field_of(IonQJob(circuit=BELL, noise=Noise(seed=True))) == "noise.seed"
-    assert (
-        _field_of(IonQJob(circuit=BELL, compilation={"turbo": 1})) == "settings.compilation.turbo"
-    )
-    assert _field_of(IonQJob(circuit=BELL, compilation={"opt": "x"})) == "settings.compilation.opt"
+    # IonQJob names its own fields; the same mistakes in a raw payload name the wire path.
+    assert _field_of(IonQJob(circuit=BELL, compilation={"turbo": 1})) == "compilation.turbo"
+    assert _field_of(IonQJob(circuit=BELL, compilation={"opt": "x"})) == "compilation.opt"
     mitigation = ErrorMitigation(debiasing="yes")  # type: ignore[arg-type]
     assert _field_of(IonQJob(circuit=BELL, error_mitigation=mitigation)) == (
-        "settings.error_mitigation.debiasing"
+        "error_mitigation.debiasing"
     )
+    raw = IonQJob(circuit=BELL).to_payload()
+    with pytest.raises(IonQValidationError) as exc:
+        validate_payload({**raw, "settings": {"compilation": {"turbo": 1}}})
+    assert exc.value.field == "settings.compilation.turbo"
     assert _field_of(IonQJob(circuit=BELL, dry_run="yes")) == "dry_run"  # type: ignore[arg-type]
     assert _field_of(IonQJob(circuit=BELL, backend="")) == "backend"
 
