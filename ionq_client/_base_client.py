@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import random
 import time
@@ -64,6 +65,7 @@ class BaseClient(Generic[H]):
         self.max_retries = _config.resolve_count(max_retries, "max_retries", 0)
         self.max_response_bytes = _config.resolve_count(max_response_bytes, "max_response_bytes", 1)
         self._owns_http = http_client is None
+        self._foreign_http = http_client is not None
         if http_client is None:
             self._http = self._make_http(
                 base_url=self.url,
@@ -100,6 +102,23 @@ class BaseClient(Generic[H]):
         headers["Content-Type"] = "application/json"
         headers["User-Agent"] = _config.user_agent()
         return headers
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the configuration, so a worker process rebuilds the client (with its
+        own connections). The pickle carries the key: the worker must authenticate.
+        A client around your own ``http_client`` cannot be pickled (that client cannot)."""
+        if self._foreign_http:
+            raise TypeError(
+                f"a {type(self).__name__} built with http_client= cannot be pickled; "
+                "pickle one that makes its own connections"
+            )
+        rebuild = functools.partial(
+            type(self),
+            timeout=self.timeout,
+            max_retries=self.max_retries,
+            max_response_bytes=self.max_response_bytes,
+        )
+        return (rebuild, (self._token, self.url, self._custom_headers))
 
     def make_path(self, *parts: str) -> str:
         """The absolute URL of ``parts`` joined by ``/`` under the API root."""
