@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from ionq_client import Circuit, IonQJob, IonQRateLimitError
+from ionq_client import Circuit, IonQClient, IonQJob, IonQRateLimitError
 from ionq_emulator import EmulatorConfig, RunningEmulator, run_emulator
 from tests.support.drivers import Driver
 from tests.support.emulators import INSTANT
@@ -78,3 +78,35 @@ def test_dropped_read_is_retried(faulty: RunningEmulator, connect: Connect) -> N
     faulty.faults.inject("GET", "/backends", drop=True)
     assert client.get_backends()
     assert faulty.faults.injected == 1 and len(client.sleeps) == 1
+
+
+def test_200_concurrent_submissions_each_answered_502_after_creation_make_200_jobs(
+    faulty: RunningEmulator,
+) -> None:
+    """Seen on main: 354 jobs for 200 submissions. Every job is created, then its answer
+    lost; each submission must find its own job among the 199 others created meanwhile
+    (the old lookup read only the 100 newest jobs)."""
+    import asyncio
+
+    from ionq_client import AsyncIonQClient
+
+    faulty.faults.inject("POST", "/jobs", status=502, after=True, times=200)
+
+    async def submit_all() -> list[str]:
+        async with AsyncIonQClient(faulty.key, faulty.url, max_retries=2) as client:
+            client._sleep = _no_wait  # type: ignore[method-assign]
+            jobs = [IonQJob(circuit=Circuit(1).h(0), shots=1 + i) for i in range(200)]
+            created = await asyncio.gather(*(client.submit_job(job) for job in jobs))
+            return [c.id for c in created]
+
+    ids = asyncio.run(submit_all())
+    assert faulty.faults.injected == 200
+    with IonQClient(faulty.key, faulty.url) as client:
+        on_server = client.list_jobs()
+        by_id = {job.id: job.shots for job in on_server}
+    assert len(on_server) == 200 and len(set(ids)) == 200
+    assert [by_id[job_id] for job_id in ids] == list(range(1, 201))  # each got its own
+
+
+async def _no_wait(seconds: float) -> None:
+    return None
