@@ -167,10 +167,10 @@ def after_failure(
         error = error_for_exception(failure, request, secret)
         verdict = classify(request.method, failure)
         hinted = None
+    if verdict is Verdict.FIND and (attempt >= max_retries or not findable):
+        return Step("raise", not_resent(error))  # it may exist: say so
     if attempt >= max_retries or verdict is Verdict.STOP:
         return Step("raise", error)
-    if verdict is Verdict.FIND and not findable:
-        return Step("raise", not_resent(error))
     delay = backoff_delay(attempt, hinted, jitter)
     return Step("find" if verdict is Verdict.FIND else "retry", error, delay)
 

@@ -139,3 +139,11 @@ def test_a_redirect_is_an_off_spec_answer() -> None:
     step = step_for(GET, answer(302, f"moved; your key was {KEY}"))
     assert step.action == "raise" and isinstance(step.error, IonQResponseError)
     assert KEY not in str(step.error) and KEY not in step.error.body
+
+
+def test_an_ambiguous_post_on_its_last_attempt_says_it_may_have_taken_effect() -> None:
+    """With retries spent (or off), the error is as ambiguous as ever: the note says so."""
+    step = step_for(POST, httpx.RemoteProtocolError("dropped"), attempt=4, findable=True)
+    assert step.action == "raise" and AMBIGUOUS_NOTE in getattr(step.error, "__notes__", [])
+    refused = step_for(POST, answer(400), attempt=4, findable=True)
+    assert AMBIGUOUS_NOTE not in getattr(refused.error, "__notes__", [])
