@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from ionq_emulator import _views as views
-from ionq_emulator._accounts import Account, accounts_for
+from ionq_emulator._accounts import Account, accounts_for, find_account
 from ionq_emulator._catalog import (
     BACKENDS,
     Backend,
@@ -71,7 +71,7 @@ class Store:
         return tuple(self.accounts)
 
     def account(self, key: str) -> Account | None:
-        return self.accounts.get(key)
+        return find_account(self.accounts, key)
 
     def _now(self) -> float:
         return self._timeline.now()
