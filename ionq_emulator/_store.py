@@ -32,7 +32,7 @@ from ionq_emulator._catalog import (
 )
 from ionq_emulator._circuits import Circuit, circuits_of
 from ionq_emulator._config import EmulatorConfig
-from ionq_emulator._errors import Conflict, NotFound
+from ionq_emulator._errors import Conflict, NotFound, quoted
 from ionq_emulator._execution import Failure, Outcome, execute
 from ionq_emulator._records import DEFAULT_SHOTS, JSON, UNFINISHED, Job, Session, Timeline
 from ionq_emulator._simulator import SimulationError
@@ -48,7 +48,7 @@ def _owned(records: Mapping[str, _Record], account: Account, an_id: str, kind: s
     """The account's record ``an_id``; another key's record is as absent as a missing one."""
     record = records.get(an_id)
     if record is None or record.account != account:
-        raise NotFound(f"{kind} {an_id!r} does not exist.")
+        raise NotFound(f"{kind} {quoted(an_id)} does not exist.")
     return record
 
 
@@ -83,7 +83,7 @@ class Store:
 
     def _backend(self, name: str) -> Backend:
         if name not in BACKENDS:
-            raise NotFound(f"Backend {name!r} does not exist.")
+            raise NotFound(f"Backend {quoted(name)} does not exist.")
         return BACKENDS[name]
 
     def backends(self) -> list[JSON]:
@@ -105,7 +105,7 @@ class Store:
         for day in calibration_days(backend, self._timeline.today()):
             if calibration_id(backend.name, day) == characterization_id:
                 return calibration(backend, day)
-        raise NotFound(f"Characterization {characterization_id!r} of {name} does not exist.")
+        raise NotFound(f"Characterization {quoted(characterization_id)} of {name} does not exist.")
 
     # -------------------------------------------------------------- job intake
 
@@ -134,13 +134,14 @@ class Store:
         now = self._now()
         problem = None
         if session is None or session.account != account:
-            problem = f"Session {session_id!r} does not exist."
+            problem = f"Session {quoted(session_id)} does not exist."
         elif session.ended_by(now) is not None:
-            problem = f"Session {session_id!r} has ended."
+            problem = f"Session {quoted(session_id)} has ended."
         elif session.backend != payload["backend"]:
-            problem = f"Session {session_id!r} is on {session.backend}, not {payload['backend']}."
+            on = f"is on {session.backend}, not {payload['backend']}"
+            problem = f"Session {quoted(session_id)} {on}."
         elif session.job_count >= session.limits.get("job_count_limit", math.inf):
-            problem = f"Session {session_id!r} has reached its job_count_limit."
+            problem = f"Session {quoted(session_id)} has reached its job_count_limit."
         if problem:
             raise RequestInvalid(problem, ["session_id"], "body")
         return session
@@ -220,15 +221,15 @@ class Store:
     def _owned_jobs(self, account: Account, ids: Iterable[str]) -> list[Job]:
         missing = [i for i in ids if i not in self._jobs or self._jobs[i].account != account]
         if missing:
-            raise NotFound(f"Jobs do not exist: {', '.join(missing[:10])}")
+            raise NotFound(f"Jobs do not exist: {', '.join(quoted(m) for m in missing[:10])}")
         return [self._jobs[i] for i in ids]
 
     def _completed_job(self, account: Account, job_id: str) -> Job:
         job = self._owned_job(account, job_id)
         if job.dry_run:
-            raise NotFound(f"Job {job_id!r} has no results (it was a dry run).")
+            raise NotFound(f"Job {quoted(job_id)} has no results (it was a dry run).")
         if self._timeline.status(job, self._now()) != "completed":
-            raise NotFound(f"Job {job_id!r} has no results (it has not completed).")
+            raise NotFound(f"Job {quoted(job_id)} has no results (it has not completed).")
         return job
 
     def _owned_session(self, account: Account, session_id: str) -> Session:
@@ -260,7 +261,8 @@ class Store:
             if after is not None:
                 known = self._cursors.get(after)
                 if known is None or known[0] != account.key:
-                    raise RequestInvalid(f'"next" cursor {after!r} is unknown', ["next"], "query")
+                    unknown = f'"next" cursor {quoted(after)} is unknown'
+                    raise RequestInvalid(unknown, ["next"], "query")
                 cursor = known[1]
             targets = set(target.split(",")) if target else None
             wanted = set(ids) if ids else None
@@ -306,7 +308,7 @@ class Store:
         with self._lock:
             job = self._completed_job(account, job_id)
             if not job.child_ids:
-                raise NotFound(f"Job {job_id!r} is not a multi-circuit job.")
+                raise NotFound(f"Job {quoted(job_id)} is not a multi-circuit job.")
             out: JSON = {}
             for child_id in job.child_ids:
                 child = self._jobs[child_id]
@@ -339,7 +341,7 @@ class Store:
         if artifact_id not in readers:
             with self._lock:
                 self._owned_job(account, job_id)
-            raise NotFound(f"Job {job_id!r} has no artifact {artifact_id!r}.")
+            raise NotFound(f"Job {quoted(job_id)} has no artifact {quoted(artifact_id)}.")
         return readers[artifact_id](account, job_id)
 
     def cost(self, account: Account, job_id: str) -> JSON:
@@ -350,7 +352,7 @@ class Store:
     def estimate(self, account: Account, query: Mapping[str, Any]) -> JSON:
         name = query["backend"]
         if name not in BACKENDS:
-            raise RequestInvalid(f'"backend" {name!r} does not exist', ["backend"], "query")
+            raise RequestInvalid(f'"backend" {quoted(name)} does not exist', ["backend"], "query")
         estimated_at = self._timeline.iso(self._now())
         return views.estimate_view(account, BACKENDS[name], query, estimated_at)
 
@@ -415,7 +417,8 @@ class Store:
             job = self._owned_job(account, job_id)
             status = self._timeline.status(job, self._now())
             if status not in ("submitted", "ready"):
-                raise Conflict(f"Job {job_id!r} is {status}; only a job not yet started moves.")
+                why = f"is {status}; only a job not yet started moves"
+                raise Conflict(f"Job {quoted(job_id)} {why}.")
             created = self.create_job(account, self._copy_payload(job, overrides))
             self._cancel(job, self._now())
             return created
@@ -425,7 +428,7 @@ class Store:
     def create_session(self, account: Account, payload: Mapping[str, Any]) -> JSON:
         if payload["backend"] not in BACKENDS:
             raise RequestInvalid(
-                f'"backend" {payload["backend"]!r} does not exist', ["backend"], "body"
+                f'"backend" {quoted(payload["backend"])} does not exist', ["backend"], "body"
             )
         with self._lock:
             session = Session(
@@ -488,7 +491,7 @@ class Store:
     ) -> JSON:
         """Completed jobs in [start, end), one row per group and period."""
         if organization_id != account.organization_id:
-            raise NotFound(f"Organization {organization_id!r} does not exist.")
+            raise NotFound(f"Organization {quoted(organization_id)} does not exist.")
         if end <= start:
             raise RequestInvalid('"end_date" must be after "start_date"', ["end_date"], "query")
         with self._lock:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import hmac
 from typing import Any
 
+import httpx
 import pytest
 
 from ionq_emulator import RunningEmulator
+from ionq_emulator._errors import error_body
 
-from .conftest import KEYS, http_to
+from .conftest import KEYS, assert_error, bell, http_to
 
 # ------------------------------------------------------------------ API keys
 
@@ -34,3 +36,48 @@ def test_a_key_is_compared_with_every_configured_key_in_constant_time(
             assert http.get("/whoami").status_code == expected_status
         assert sorted(a for a, _ in compared) == sorted(k.encode() for k in KEYS)
         assert {b for _, b in compared} == {presented.encode()}
+
+
+# ------------------------------------------------------------- error bodies
+
+#: What an error message may grow to: the message cap of ``_errors``.
+MESSAGE_CAP = 1000
+
+
+def assert_quotes_at_most_a_cap(body: dict[str, Any], long_value: str) -> None:
+    message = body["message"]
+    assert len(message) <= MESSAGE_CAP, len(message)
+    assert long_value not in message
+    assert long_value[:150] in message and "..." in message  # quoted, cut, marked
+
+
+def test_a_long_job_id_is_quoted_only_in_part(http: httpx.Client) -> None:
+    long_id = "a" * 5000
+    assert_quotes_at_most_a_cap(assert_error(http.get(f"/jobs/{long_id}"), 404), long_id)
+
+
+def test_a_long_session_id_is_quoted_only_in_part(http: httpx.Client) -> None:
+    long_id = "s" * 5000
+    body = assert_error(http.post("/jobs", json=bell(session_id=long_id)), 400, "session_id")
+    assert_quotes_at_most_a_cap(body, long_id)
+
+
+def test_many_long_missing_ids_make_a_bounded_message(http: httpx.Client) -> None:
+    ids = [f"{i}{'x' * 3000}" for i in range(20)]
+    body = assert_error(http.request("DELETE", "/jobs", json={"ids": ids}), 404)
+    assert len(body["message"]) <= MESSAGE_CAP, len(body["message"])
+
+
+def test_a_long_unknown_field_is_named_only_in_part(http: httpx.Client) -> None:
+    field = "f" * 5000
+    body = assert_error(http.post("/jobs", json=bell(**{field: 1})), 400)
+    assert len(body["message"]) <= MESSAGE_CAP
+    (key,) = body["validation"]["keys"]
+    assert len(key) <= 200 and key.endswith("...") and key.startswith("f" * 150)
+
+
+def test_error_body_caps_every_message_it_is_given() -> None:
+    body = error_body(400, "Value " + "v" * 100_000 + " and " + "w " * 5000, {"keys": ["k"] * 999})
+    assert len(body["message"]) <= MESSAGE_CAP
+    assert "v" * 198 not in body["message"] and "v" * 150 + "..." in body["message"]
+    assert len(body["validation"]["keys"]) <= 50
