@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
@@ -250,6 +250,8 @@ class _Emulator:
             raise ApiError(409, str(exc)) from exc
         except ApiError:
             raise
+        except ClientDisconnect as exc:  # the client hung up mid-body: its loss, not a bug
+            raise ApiError(400, "The client disconnected before sending the whole body.") from exc
         except Exception as exc:
             _log.exception("emulator bug in %s", op.operation.operation_id)
             raise self.bug(f"{op.operation.operation_id}: {exc!r}") from exc
@@ -285,7 +287,8 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
         return _error(ApiError(exc.status_code, message, headers=exc.headers))
 
     async def server_error(request: Request, exc: Exception) -> Response:
-        if not isinstance(exc, DroppedConnection):  # dropped on purpose, not a bug
+        # Dropped on purpose, or the client hung up: neither is a bug of the emulator.
+        if not isinstance(exc, DroppedConnection | ClientDisconnect):
             emulator.bug(f"unhandled {exc!r}")
         return _error(ApiError(500, "The emulator failed; this is a bug in the emulator."))
 

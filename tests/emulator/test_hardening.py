@@ -3,13 +3,15 @@ that hangs up mid-request not being taken for an emulator bug."""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import json
 from typing import Any
 
 import httpx
 import pytest
 
-from ionq_emulator import RunningEmulator
+from ionq_emulator import EmulatorConfig, RunningEmulator, create_app
 from ionq_emulator._errors import error_body
 
 from .conftest import KEYS, assert_error, bell, http_to
@@ -81,3 +83,49 @@ def test_error_body_caps_every_message_it_is_given() -> None:
     assert len(body["message"]) <= MESSAGE_CAP
     assert "v" * 198 not in body["message"] and "v" * 150 + "..." in body["message"]
     assert len(body["validation"]["keys"]) <= 50
+
+
+# ------------------------------------------------------- client hang-ups
+
+
+def test_a_client_hanging_up_mid_body_is_not_an_emulator_bug() -> None:
+    """The ASGI server reports ``http.disconnect`` before the body is complete (what
+    uvicorn does when the client closes its socket); the emulator must not log it as
+    one of its own errors. Driven in-process so that the disconnect is certain."""
+    app = create_app(EmulatorConfig(keys=KEYS, check_responses=True))
+    body = json.dumps(bell()).encode()
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v0.4/jobs",
+        "raw_path": b"/v0.4/jobs",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [
+            (b"host", b"127.0.0.1"),
+            (b"authorization", f"apiKey {KEYS[0]}".encode()),
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 80),
+    }
+    incoming = [
+        {"type": "http.request", "body": body[:10], "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0) if incoming else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    assert sent, "the app answered nothing at all"
+    assert app.state.emulator.internal_errors == []
+    assert app.state.store.list_jobs(app.state.store.account(KEYS[0]))["jobs"] == []
