@@ -27,7 +27,7 @@ from starlette.routing import Mount, Route
 from ionq_emulator import openapi
 from ionq_emulator._accounts import Account
 from ionq_emulator._config import EmulatorConfig
-from ionq_emulator._errors import ApiError, Conflict, NotFound
+from ionq_emulator._errors import ApiError, Busy, Conflict, NotFound
 from ionq_emulator._faults import DroppedConnection, FaultMiddleware, Faults
 from ionq_emulator._store import Store
 from ionq_emulator._validation import (
@@ -248,6 +248,8 @@ class _Emulator:
             raise ApiError(404, str(exc)) from exc
         except Conflict as exc:
             raise ApiError(409, str(exc)) from exc
+        except Busy as exc:
+            raise ApiError(429, str(exc), headers={"Retry-After": str(exc.retry_after)}) from exc
         except ApiError:
             raise
         except ClientDisconnect as exc:  # the client hung up mid-body: its loss, not a bug

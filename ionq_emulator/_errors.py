@@ -24,6 +24,7 @@ __all__ = [
     "MESSAGE_LIMIT",
     "QUOTE_LIMIT",
     "ApiError",
+    "Busy",
     "Conflict",
     "NotFound",
     "error_body",
@@ -62,6 +63,14 @@ class NotFound(Exception):
 
 class Conflict(Exception):
     """The resource's state forbids the action (answered 409)."""
+
+
+class Busy(Exception):
+    """Too much work in hand to take more now (answered 429 with ``Retry-After``)."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
