@@ -1,13 +1,25 @@
 """The emulated service's state and every change to it, behind one lock.
 
-The lock is re-entrant because clone and move call ``create_job`` while holding it,
-and needed because uvicorn runs handlers on several threads. The :class:`Store`
+The lock is needed because uvicorn runs handlers on several threads, and re-entrant
+because ``session_jobs`` calls ``list_jobs`` while holding it. The :class:`Store`
 owns the dicts of jobs and sessions and is the only thing that changes them:
-intake (validation beyond the schema, simulation once at submission via
-``_execution``), cancel, delete, clone, move and sessions. Records and how they age
-are in ``_records``; every answer is rendered by ``_views`` from the records while
-the lock is held. The HTTP layer (``_app``) only routes, authenticates and
-validates, and reaches state only through the store.
+intake (validation beyond the schema, simulation via ``_execution``), cancel,
+delete, clone, move and sessions. Records and how they age are in ``_records``;
+every answer is rendered by ``_views`` from the records while the lock is held.
+The HTTP layer (``_app``) only routes, authenticates and validates, and reaches
+state only through the store.
+
+Simulating never holds the lock, so one big job cannot stall other requests. A job
+is decoded and assessed (gate counts, failures known up front) before the lock is
+taken, registered under it, and simulated after it: in the request's thread when
+its work is at most ``config.inline_work`` (so small jobs are complete when the
+creation answer is sent), else by a fixed pool of ``config.workers`` threads, with
+at most ``config.max_queued_jobs`` waiting or running (one more is answered 429).
+Until its outcome is attached the job is ``pending``: ``ready``, or ``started``
+once a worker has begun. Cancel and delete stop a running simulation between gates.
+What results keep is bounded per job (``max_result_states``) and across live jobs
+(``max_retained_states``, freed by deleting jobs); past either, the job fails with
+IonQ's ``SimulationError`` or ``QuotaExhaustedError`` instead of growing the heap.
 """
 
 from __future__ import annotations
