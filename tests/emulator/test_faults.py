@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -188,7 +189,8 @@ def test_cli_fault_flags_cover_every_kind_and_the_after_mode() -> None:
 
 @pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
 def test_a_random_status_after_handling_creates_the_job(serve: Serve, status: int) -> None:
-    emulator = serve(faults=FaultConfig(**{f"rate_{status}": 1.0}, after_rate=1.0), **INSTANT)
+    rate: dict[str, Any] = {f"rate_{status}": 1.0}
+    emulator = serve(faults=FaultConfig(**rate, after_rate=1.0), **INSTANT)
     with http_to(emulator) as http:
         response = http.post("/jobs", json=bell())
     assert_error(response, status)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+from collections.abc import MutableMapping
 from typing import Any
 
 import httpx
@@ -113,16 +114,16 @@ def test_a_client_hanging_up_mid_body_is_not_an_emulator_bug() -> None:
         "client": ("127.0.0.1", 50000),
         "server": ("127.0.0.1", 80),
     }
-    incoming = [
+    incoming: list[MutableMapping[str, Any]] = [
         {"type": "http.request", "body": body[:10], "more_body": True},
         {"type": "http.disconnect"},
     ]
-    sent: list[dict[str, Any]] = []
+    sent: list[MutableMapping[str, Any]] = []
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> MutableMapping[str, Any]:
         return incoming.pop(0) if incoming else {"type": "http.disconnect"}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
     asyncio.run(app(scope, receive, send))

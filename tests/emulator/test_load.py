@@ -201,7 +201,9 @@ def run_load(
     return ledger, big, peak - baseline
 
 
-def check(emulator: RunningEmulator, ledger: Ledger, big: list[dict[str, Any]], growth: float):
+def check(
+    emulator: RunningEmulator, ledger: Ledger, big: list[dict[str, Any]], growth: float
+) -> None:
     statuses = ledger.statuses()
     injected = Counter(r.status for r in emulator.faults.history if r.status is not None)
     server_errors = {s: n for s, n in statuses.items() if s >= 500}
