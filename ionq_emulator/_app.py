@@ -238,7 +238,10 @@ class _Emulator:
             body = None
             if op.body_pointer is not None:
                 raw = await _read_body(request)
-                body = parse_body(op, raw, request.headers.get("content-type"))
+                # Off the event loop: validating a 150,000-gate body takes seconds,
+                # and every other connection (even keyless GET /backends) would wait.
+                media = request.headers.get("content-type")
+                body = await run_in_threadpool(parse_body, op, raw, media)
             validated = ValidatedRequest(account, path, query, body)
             handler = _HANDLERS[op.operation.operation_id]
             result = await run_in_threadpool(handler, self.store, validated)

@@ -203,3 +203,35 @@ def test_limits_are_checked_when_configured() -> None:
     for bad in ({"workers": 0}, {"max_queued_jobs": 0}, {"max_result_states": 0}):
         with pytest.raises(ValueError):
             EmulatorConfig(**bad)  # type: ignore[arg-type]
+
+
+def test_requests_are_answered_while_a_big_body_is_being_validated(
+    serve: Serve, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validating a 150,000-gate body takes seconds; it must not block the event loop
+    (the old emulator did it there, and even keyless GET /backends waited)."""
+    from ionq_emulator import _app
+
+    entered, release = threading.Event(), threading.Event()
+    real = _app.parse_body
+
+    def held(*args: Any) -> Any:
+        entered.set()
+        release.wait(10)  # bounded: a blocked event loop fails the test, not hangs it
+        return real(*args)
+
+    monkeypatch.setattr(_app, "parse_body", held)
+    emulator = serve(**INSTANT)
+    answered: list[int] = []
+    with http_to(emulator) as http:
+        posting = threading.Thread(target=lambda: http.post("/jobs", json=bell()), daemon=True)
+        posting.start()
+        try:
+            assert entered.wait(5), "the body was never validated"
+            with httpx.Client(timeout=3) as other:
+                for _ in range(5):
+                    answered.append(other.get(f"{emulator.url}/backends").status_code)
+        finally:
+            release.set()
+            posting.join(10)
+    assert answered == [200] * 5
