@@ -10,17 +10,19 @@ The modules, outside in (a request flows app -> store -> records; views only rea
 - ``pytest_plugin``: the ``ionq_emulator`` fixture for users' own test suites.
 - ``_server``: ``run_emulator``/``RunningEmulator``, uvicorn on a loopback socket.
 - ``_app``: the Starlette app: routes from the spec, auth, validation, handlers.
-- ``_faults``: injected 429/5xx answers, dropped connections and latency.
+- ``_faults``: injected 429/5xx answers, drops and delays, before or after handling.
 - ``_errors``: IonQ's error body, ``ApiError``, and the store's ``NotFound``/``Conflict``.
 - ``_validation``: requests checked against the spec, plus the circuit rules it can't say.
 - ``_config``: ``EmulatorConfig``, the public knobs of an instance.
-- ``_store``: the ``Store``: all state and every change to it, behind one lock.
+- ``_store``: the ``Store``: all state and every change to it, behind one lock;
+  simulation runs outside it (inline when small, else in a bounded worker pool).
 - ``_accounts``: API keys and the ``Account`` (and ids) each stands for.
 - ``_records``: ``Job`` and ``Session`` records and the ``Timeline`` that ages them.
 - ``_views``: records rendered as IonQ's JSON (jobs, results, sessions, usage, ...).
 - ``_catalog``: the emulated backends and their synthetic calibrations.
 - ``_pricing``: what a job costs and how long it occupies a QPU.
-- ``_execution``: running one circuit at submission: gate counts, failures, samples.
+- ``_execution``: running one circuit: assessed at submission (gate counts, failures),
+  then simulated into bounded results (probabilities, samples).
 - ``_circuits``: a job's ``input`` decoded into circuits, whatever its ``type``.
 - ``_qasm``: the OpenQASM 3 subset the emulator compiles into QIS gates.
 - ``_simulator``: the NumPy state-vector simulator and noise models.

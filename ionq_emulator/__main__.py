@@ -35,10 +35,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--results-style", choices=("urls", "artifacts"), default="urls")
     for name, default in (("ready-after", 0.05), ("start-after", 0.05), ("run-time", 0.1)):
         parser.add_argument(f"--{name}", type=float, default=default, help="seconds")
-    for status in ("429", "500", "502", "503", "drop"):
+    for kind in ("429", "500", "502", "503", "504", "drop", "delay"):
         parser.add_argument(
-            f"--fault-rate-{status}", type=float, default=0.0, help="probability per request"
+            f"--fault-rate-{kind}", type=float, default=0.0, help="probability per request"
         )
+    parser.add_argument(
+        "--fault-after-rate",
+        type=float,
+        default=0.0,
+        help="share of faults injected after the request was handled (default 0: all before)",
+    )
+    parser.add_argument(
+        "--fault-delay",
+        type=float,
+        default=10.0,
+        help="seconds a 'delay' fault holds the answer (past the client's read timeout)",
+    )
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
     parser.add_argument("--retry-after", type=int, default=1, help="Retry-After of 429/503")
     return parser
@@ -50,7 +62,11 @@ def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
         rate_500=args.fault_rate_500,
         rate_502=args.fault_rate_502,
         rate_503=args.fault_rate_503,
+        rate_504=args.fault_rate_504,
         rate_drop=args.fault_rate_drop,
+        rate_delay=args.fault_rate_delay,
+        delay=args.fault_delay,
+        after_rate=args.fault_after_rate,
         latency=args.latency,
         retry_after=args.retry_after,
     )

@@ -20,14 +20,14 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from ionq_emulator import openapi
 from ionq_emulator._accounts import Account
 from ionq_emulator._config import EmulatorConfig
-from ionq_emulator._errors import ApiError, Conflict, NotFound
+from ionq_emulator._errors import ApiError, Busy, Conflict, NotFound
 from ionq_emulator._faults import DroppedConnection, FaultMiddleware, Faults
 from ionq_emulator._store import Store
 from ionq_emulator._validation import (
@@ -238,7 +238,10 @@ class _Emulator:
             body = None
             if op.body_pointer is not None:
                 raw = await _read_body(request)
-                body = parse_body(op, raw, request.headers.get("content-type"))
+                # Off the event loop: validating a 150,000-gate body takes seconds,
+                # and every other connection (even keyless GET /backends) would wait.
+                media = request.headers.get("content-type")
+                body = await run_in_threadpool(parse_body, op, raw, media)
             validated = ValidatedRequest(account, path, query, body)
             handler = _HANDLERS[op.operation.operation_id]
             result = await run_in_threadpool(handler, self.store, validated)
@@ -248,8 +251,12 @@ class _Emulator:
             raise ApiError(404, str(exc)) from exc
         except Conflict as exc:
             raise ApiError(409, str(exc)) from exc
+        except Busy as exc:
+            raise ApiError(429, str(exc), headers={"Retry-After": str(exc.retry_after)}) from exc
         except ApiError:
             raise
+        except ClientDisconnect as exc:  # the client hung up mid-body: its loss, not a bug
+            raise ApiError(400, "The client disconnected before sending the whole body.") from exc
         except Exception as exc:
             _log.exception("emulator bug in %s", op.operation.operation_id)
             raise self.bug(f"{op.operation.operation_id}: {exc!r}") from exc
@@ -285,7 +292,8 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
         return _error(ApiError(exc.status_code, message, headers=exc.headers))
 
     async def server_error(request: Request, exc: Exception) -> Response:
-        if not isinstance(exc, DroppedConnection):  # dropped on purpose, not a bug
+        # Dropped on purpose, or the client hung up: neither is a bug of the emulator.
+        if not isinstance(exc, DroppedConnection | ClientDisconnect):
             emulator.bug(f"unhandled {exc!r}")
         return _error(ApiError(500, "The emulator failed; this is a bug in the emulator."))
 

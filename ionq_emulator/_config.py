@@ -30,6 +30,18 @@ class EmulatorConfig:
     ``run_time`` seconds after that, all measured on ``clock``; ``wall_clock`` only
     anchors the ISO timestamps. ``check_responses`` makes the app validate each of
     its own answers against the spec (tests turn it on).
+
+    Simulation never holds the store's lock. A job whose estimated work (amplitude
+    updates, see ``_execution.work_of``) is at most ``inline_work`` is simulated in
+    the request's own thread before the creation answer is sent, so small jobs in
+    an instant config are complete on submission; a bigger one is accepted at once
+    and simulated by one of ``workers`` threads, staying ``ready`` until a worker
+    takes it. At most ``max_queued_jobs`` such jobs wait or run at a time; one more
+    is answered 429 with ``Retry-After`` (IonQ's answer to "too much at once").
+    Results are bounded: a job whose result would keep more than
+    ``max_result_states`` outcomes fails with ``SimulationError``, and one that
+    would take the results kept by all live jobs past ``max_retained_states``
+    fails with ``QuotaExhaustedError`` (deleting jobs frees room).
     """
 
     keys: tuple[str, ...] = ()
@@ -42,6 +54,11 @@ class EmulatorConfig:
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time
     check_responses: bool = False
+    workers: int = 1
+    inline_work: int = 2**22
+    max_queued_jobs: int = 64
+    max_result_states: int = 2**16
+    max_retained_states: int = 2**20
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", tuple(self.keys))
@@ -51,5 +68,8 @@ class EmulatorConfig:
             raise ValueError("API keys must be distinct")
         if min(self.ready_after, self.start_after, self.run_time) < 0:
             raise ValueError("lifecycle durations must be >= 0")
+        limits = (self.workers, self.max_queued_jobs, self.max_result_states)
+        if min(limits) < 1 or min(self.inline_work, self.max_retained_states) < 0:
+            raise ValueError("workers and the queue and result limits must be >= 1")
         if self.results_style not in ("urls", "artifacts"):
             raise ValueError(f"results_style must be 'urls' or 'artifacts': {self.results_style}")

@@ -1,13 +1,24 @@
 """Running one circuit on a backend: gate counts, failures, probabilities and samples.
 
-Results are computed once, at submission; the store reveals them as the job's clock
-advances. A failure records whether IonQ would refuse the circuit at compilation or
-fail it while running, which decides when the job shows it.
+Running is split in two so that the store never simulates while holding its lock:
+:func:`assess` (cheap, at submission) counts gates and decides the failures IonQ
+would report without running anything; :func:`simulate` (the expensive part, in a
+worker or, for a tiny job, in the request's thread) computes the results. The store
+reveals either as the job's clock advances. A failure records whether IonQ would
+refuse the circuit at compilation or fail it while running, which decides when the
+job shows it.
+
+What a result keeps is bounded: only the non-zero probabilities and the sampled
+histogram survive (the state vector and dense probability arrays are dropped when
+:func:`simulate` returns), and a result with more than ``max_states`` outcomes is
+refused with IonQ's ``SimulationError`` before its dictionary is ever built.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 
@@ -16,6 +27,7 @@ from ionq_emulator._circuits import Circuit
 from ionq_emulator._simulator import (
     MAX_SIMULATED_QUBITS,
     NOISE_MODELS,
+    ZERO_CUTOFF,
     SimulationError,
     apply_noise,
     count_gates,
@@ -24,7 +36,10 @@ from ionq_emulator._simulator import (
     sample_counts,
 )
 
-__all__ = ["Failure", "Outcome", "execute"]
+__all__ = ["Failure", "Outcome", "assess", "simulate", "work_of"]
+
+_SMALLEST_WORK: Final = 256
+"""Per-gate cost floor in :func:`work_of`: tiny states still cost Python overhead."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +59,14 @@ class Outcome:
     probabilities: dict[str, float] | None = None
     histogram: dict[str, int] | None = None
 
+    @property
+    def states(self) -> int:
+        """How many outcomes the result keeps (probabilities plus histogram entries)."""
+        return len(self.probabilities or ()) + len(self.histogram or ())
 
-def execute(
-    circuit: Circuit, backend: Backend, model: str | None, shots: int, seed: int, dry_run: bool
-) -> Outcome:
+
+def assess(circuit: Circuit, backend: Backend) -> Outcome:
+    """Gate counts and any failure known without simulating; no results yet."""
     try:
         gates = count_gates(circuit.gates, circuit.gateset)
     except SimulationError as exc:
@@ -60,23 +79,55 @@ def execute(
     if circuit.qubits > MAX_SIMULATED_QUBITS:
         message = f"the emulator simulates at most {MAX_SIMULATED_QUBITS} qubits"
         return Outcome(circuit.qubits, gates, Failure("SimulationError", message, True))
-    if dry_run:
-        return Outcome(circuit.qubits, gates)
+    return Outcome(circuit.qubits, gates)
+
+
+def work_of(outcome: Outcome) -> int:
+    """A rough cost of simulating: amplitude updates, at least 256 per gate."""
+    return int((sum(outcome.gates) + 1) * max(2**outcome.qubits, _SMALLEST_WORK))
+
+
+def simulate(
+    circuit: Circuit,
+    assessed: Outcome,
+    model: str | None,
+    shots: int,
+    seed: int,
+    *,
+    max_states: int,
+    interrupted: Callable[[], bool] | None = None,
+) -> Outcome:
+    """The results of an assessed circuit with no failure yet (the expensive part)."""
+    qubits, gates = assessed.qubits, assessed.gates
     try:
-        probs = ideal_probabilities(circuit.gates, circuit.qubits, circuit.gateset)
+        probs = ideal_probabilities(circuit.gates, qubits, circuit.gateset, interrupted)
     except SimulationError as exc:
-        return Outcome(circuit.qubits, gates, Failure(exc.code, exc.message, True))
+        return Outcome(qubits, gates, Failure(exc.code, exc.message, True))
     if model is None:
-        probabilities = probabilities_map(np.round(probs, 12))
+        probs = np.round(probs, 12)
+        kept = int(np.count_nonzero(probs >= ZERO_CUTOFF))
+        if kept + min(kept, shots) > max_states:
+            return Outcome(qubits, gates, _too_many(kept, max_states))
+        probabilities = probabilities_map(probs)
         histogram = sample_counts(probs, shots, seed)
     else:
         noisy = apply_noise(
             probs,
             one_qubit_gates=gates[0],
             two_qubit_gates=gates[1],
-            qubits=circuit.qubits,
+            qubits=qubits,
             model=NOISE_MODELS[model],
         )
+        del probs
         histogram = sample_counts(noisy, shots, seed)
+        if 2 * len(histogram) > max_states:
+            return Outcome(qubits, gates, _too_many(len(histogram), max_states))
         probabilities = {state: count / shots for state, count in histogram.items()}
-    return Outcome(circuit.qubits, gates, None, probabilities, histogram)
+    return Outcome(qubits, gates, None, probabilities, histogram)
+
+
+def _too_many(kept: int, max_states: int) -> Failure:
+    message = (
+        f"the result has {kept} non-zero outcomes; the emulator keeps at most {max_states} per job"
+    )
+    return Failure("SimulationError", message, True)

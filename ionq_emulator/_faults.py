@@ -5,7 +5,10 @@ slow replies, which the real service produces rarely and never on demand. This A
 middleware produces them at seeded random rates (``FaultConfig``), or as scripted
 one-shot faults (:meth:`Faults.inject`) for exact tests. A scripted fault with
 ``after=True`` lets the request take effect first, which is the only way to prove
-that a client retrying an ambiguous POST does not create a second job.
+that a client retrying an ambiguous POST does not create a second job; random faults
+do the same for the share ``FaultConfig.after_rate`` of them. Every fault that fires
+is recorded in :attr:`Faults.history` with whether it fired before or after the
+request was handled, so a soak test can reconcile its own ledger with the state.
 """
 
 from __future__ import annotations
@@ -34,11 +37,22 @@ __all__ = [
 API_PREFIX: Final = "/v0.4"
 _RETRY_AFTER_STATUSES: Final = frozenset({429, 503})
 _DROP: Final = 0  # pseudo-status of a dropped connection in the random draw
+_DELAY: Final = 1  # pseudo-status of a held answer ("past the read timeout")
 
 
 @dataclass(frozen=True)
 class FaultConfig:
-    """Random faults: each request draws once; rates are probabilities that sum to <= 1."""
+    """Random faults: each request draws once; rates are probabilities that sum to <= 1.
+
+    The kinds: a status (429 and 503 carry ``Retry-After: retry_after``), a dropped
+    connection (``rate_drop``) and a delay (``rate_delay``: the answer is held for
+    ``delay`` seconds, meant to outlast the client's read timeout). A fault that
+    fires is injected *after* the request was handled with probability
+    ``after_rate`` (the request takes effect, then the client sees the fault), else
+    before it (the request never reaches the app; a delay before handling is
+    waited out first, and the request is then handled). ``latency`` is added to
+    every request and is not a fault.
+    """
 
     rate_429: float = 0.0
     rate_500: float = 0.0
@@ -47,18 +61,41 @@ class FaultConfig:
     rate_drop: float = 0.0
     latency: float = 0.0
     retry_after: int = 1
+    rate_504: float = 0.0
+    rate_delay: float = 0.0
+    delay: float = 10.0
+    after_rate: float = 0.0
+
+    def rates(self) -> tuple[tuple[float, int], ...]:
+        """Each kind's rate with its status (or the drop and delay pseudo-statuses)."""
+        return (
+            (self.rate_429, 429),
+            (self.rate_500, 500),
+            (self.rate_502, 502),
+            (self.rate_503, 503),
+            (self.rate_drop, _DROP),
+            (self.rate_504, 504),
+            (self.rate_delay, _DELAY),
+        )
 
     def __post_init__(self) -> None:
-        rates = (self.rate_429, self.rate_500, self.rate_502, self.rate_503, self.rate_drop)
+        rates = [rate for rate, _ in self.rates()]
         if any(not 0.0 <= r <= 1.0 for r in rates) or sum(rates) > 1.0 + 1e-9:
             raise ValueError(f"fault rates must lie in [0, 1] and sum to at most 1: {self}")
-        if self.latency < 0 or self.retry_after < 0:
-            raise ValueError(f"latency and retry_after must be >= 0: {self}")
+        if not 0.0 <= self.after_rate <= 1.0:
+            raise ValueError(f"after_rate must lie in [0, 1]: {self}")
+        if min(self.latency, self.retry_after, self.delay) < 0:
+            raise ValueError(f"latency, delay and retry_after must be >= 0: {self}")
 
 
 @dataclass(frozen=True)
 class FaultRecord:
-    """One fault that fired, for tests to assert on."""
+    """One fault that fired, for tests to assert on.
+
+    ``status`` is the status answered (None for a drop or a delay), ``delay`` the
+    seconds the answer was held, ``after`` whether the request was handled (took
+    effect) before the fault, ``scripted`` whether :meth:`Faults.inject` asked for it.
+    """
 
     method: str
     path: str
@@ -181,21 +218,23 @@ class Faults:
                     return record, fault.retry_after
             c = self.config
             draw = self._random.random()
-            outcomes = ((c.rate_429, 429), (c.rate_500, 500), (c.rate_502, 502), (c.rate_503, 503))
-            status: int | None = None
+            kind: int | None = None
             threshold = 0.0
-            for rate, code in (*outcomes, (c.rate_drop, _DROP)):
+            for rate, code in c.rates():
                 threshold += rate
                 if draw < threshold:
-                    status = code
+                    kind = code
                     break
-            drop = status == _DROP
-            status = None if drop else status
-            if status is None and not drop and not c.latency:
-                return None
-            record = FaultRecord(method, path, status, drop, c.latency, False, False)
-            if status is not None or drop:
-                self._history.append(record)
+            if kind is None:
+                if not c.latency:
+                    return None
+                return FaultRecord(method, path, None, False, c.latency, False, False), None
+            # Drawn only when asked for, so seeded runs without it stay as they were.
+            after = c.after_rate > 0 and self._random.random() < c.after_rate
+            delay = c.latency + (c.delay if kind == _DELAY else 0.0)
+            status = None if kind in (_DROP, _DELAY) else kind
+            record = FaultRecord(method, path, status, kind == _DROP, delay, after, False)
+            self._history.append(record)
             return record, None
 
 

@@ -4,12 +4,17 @@ A record holds only what was decided when it was made (the payload, the simulate
 outcome, the clock time of submission) plus the few facts that change later (a
 cancellation, a session's end). Everything that merely *passes* — a job going
 ``submitted`` → ``ready`` → ``started`` → ``completed``, a session expiring — is
-computed from the clock on demand by :class:`Timeline`, so there is no background
-worker and a test steps a job along by moving a fake clock.
+computed from the clock on demand by :class:`Timeline`, so a test steps a job along
+by moving a fake clock. The one exception is simulation, which a worker may still be
+doing: such a job is ``pending`` (no results yet) and cannot start before the worker
+``began`` nor finish before it ``finished``; until then it shows ``ready`` (waiting
+for a worker) or ``started`` (simulating).
 """
 
 from __future__ import annotations
 
+import math
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final
@@ -43,6 +48,11 @@ class Job:
     parent_id: str | None = None
     child_ids: list[str] = field(default_factory=list)
     canceled_at: float | None = None
+    pending: bool = False  # a worker has yet to attach the simulated outcome
+    began: float | None = None  # clock time the simulation began
+    finished: float | None = None  # clock time the simulated outcome was attached
+    retained: int = 0  # result outcomes this record keeps (the store's budget)
+    abandon: threading.Event | None = None  # set to stop its simulation
 
     @property
     def shots(self) -> int:
@@ -120,11 +130,25 @@ class Timeline:
         return datetime.fromtimestamp(self.epoch_wall, UTC).date()
 
     def milestones(self, job: Job) -> tuple[float, float, float]:
-        """When ``job`` is (or would be) ready, started and done."""
+        """When ``job`` is (or would be) ready, started and done.
+
+        A simulation still in a worker's hands has no known end (``inf``), nor a
+        start until the worker begins; it cannot start before the worker began nor
+        finish before the worker finished.
+        """
         c = self.config
         ready = job.submitted + c.ready_after
         started = ready + c.start_after
-        return ready, started, started + c.run_time
+        if job.began is not None:
+            started = max(started, job.began)
+        elif job.pending:
+            return ready, math.inf, math.inf
+        done = started + c.run_time
+        if job.pending:
+            return ready, started, math.inf
+        if job.finished is not None:
+            done = max(done, job.finished)
+        return ready, started, done
 
     def status(self, job: Job, now: float) -> str:
         if job.canceled_at is not None:

@@ -45,9 +45,10 @@ class RunningEmulator:
 
     @property
     def internal_errors(self) -> list[str]:
-        """The emulator's own bugs seen so far (each was answered with a 500)."""
+        """The emulator's own bugs seen so far: each answered with a 500, or (in a
+        simulation worker) a job failed with ``InternalError``."""
         errors: list[str] = self.app.state.emulator.internal_errors
-        return list(errors)
+        return [*errors, *self.store.internal_errors]
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -118,5 +119,6 @@ def run_emulator(
         )
     finally:
         server.should_exit = True
+        app.state.store.close()
         thread.join(_SHUTDOWN_TIMEOUT)
         sock.close()

@@ -14,7 +14,7 @@ the rest in place, so a 20-qubit circuit never builds a ``2**n`` square matrix.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final
@@ -25,8 +25,10 @@ import numpy.typing as npt
 __all__ = [
     "MAX_SIMULATED_QUBITS",
     "NOISE_MODELS",
+    "ZERO_CUTOFF",
     "NoiseParameters",
     "SimulationError",
+    "SimulationInterrupted",
     "apply_noise",
     "count_gates",
     "ideal_probabilities",
@@ -43,7 +45,7 @@ MAX_SIMULATED_QUBITS: Final = 25
 """2**25 complex amplitudes is 512 MiB: the most a laptop-hosted emulator should try."""
 PAULIEXP_MAX_TARGETS: Final = 10
 """``pauliexp`` is exponentiated as a dense matrix over its targets; cap its size."""
-_ZERO_CUTOFF: Final = 1e-12
+ZERO_CUTOFF: Final = 1e-12
 
 
 class SimulationError(ValueError):
@@ -53,6 +55,10 @@ class SimulationError(ValueError):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class SimulationInterrupted(Exception):
+    """Raised between gates when the caller's ``interrupted()`` says to stop."""
 
 
 def _m(rows: Sequence[Sequence[complex]]) -> ComplexArray:
@@ -309,9 +315,16 @@ def _apply(state: ComplexArray, n: int, op: _Op) -> None:
 
 
 def simulate_statevector(
-    circuit: Sequence[Mapping[str, Any]], qubits: int, gateset: str = "qis"
+    circuit: Sequence[Mapping[str, Any]],
+    qubits: int,
+    gateset: str = "qis",
+    interrupted: Callable[[], bool] | None = None,
 ) -> ComplexArray:
-    """The final state from |0...0>; index bit k is qubit k (IonQ's little-endian)."""
+    """The final state from |0...0>; index bit k is qubit k (IonQ's little-endian).
+
+    ``interrupted`` is asked before every gate; when it answers True the simulation
+    stops with :class:`SimulationInterrupted` (a canceled or deleted job).
+    """
     if not _is_int(qubits) or qubits < 1:
         raise SimulationError("InvalidInput", f"qubits must be a positive integer: {qubits!r}")
     if qubits > MAX_SIMULATED_QUBITS:
@@ -322,16 +335,27 @@ def simulate_statevector(
     state = np.zeros(2**qubits, dtype=np.complex128)
     state[0] = 1
     for op in ops:
+        if interrupted is not None and interrupted():
+            raise SimulationInterrupted("the simulation was abandoned")
         _apply(state, qubits, op)
     return state
 
 
 def ideal_probabilities(
-    circuit: Sequence[Mapping[str, Any]], qubits: int, gateset: str = "qis"
+    circuit: Sequence[Mapping[str, Any]],
+    qubits: int,
+    gateset: str = "qis",
+    interrupted: Callable[[], bool] | None = None,
 ) -> FloatArray:
-    """Noise-free |amplitude|^2 per basis state, little-endian indexed."""
-    amplitudes = simulate_statevector(circuit, qubits, gateset)
-    return (amplitudes.real**2 + amplitudes.imag**2).astype(np.float64)
+    """Noise-free |amplitude|^2 per basis state, little-endian indexed.
+
+    Computed with one temporary, and the state vector is dropped before returning.
+    """
+    amplitudes = simulate_statevector(circuit, qubits, gateset, interrupted)
+    probs: FloatArray = np.square(amplitudes.real)
+    probs += np.square(amplitudes.imag)
+    del amplitudes
+    return probs
 
 
 def count_gates(circuit: Sequence[Mapping[str, Any]], gateset: str) -> tuple[int, int]:
@@ -416,7 +440,7 @@ def apply_noise(
 
 def probabilities_map(probs: FloatArray) -> dict[str, float]:
     """IonQ's result shape: decimal index -> probability, dropping rounding-noise zeros."""
-    return {str(int(i)): float(probs[i]) for i in np.flatnonzero(probs >= _ZERO_CUTOFF)}
+    return {str(int(i)): float(probs[i]) for i in np.flatnonzero(probs >= ZERO_CUTOFF)}
 
 
 def _normalised(probs: FloatArray) -> FloatArray:

@@ -1,27 +1,42 @@
 """The emulated service's state and every change to it, behind one lock.
 
-The lock is re-entrant because clone and move call ``create_job`` while holding it,
-and needed because uvicorn runs handlers on several threads. The :class:`Store`
+The lock is needed because uvicorn runs handlers on several threads, and re-entrant
+because ``session_jobs`` calls ``list_jobs`` while holding it. The :class:`Store`
 owns the dicts of jobs and sessions and is the only thing that changes them:
-intake (validation beyond the schema, simulation once at submission via
-``_execution``), cancel, delete, clone, move and sessions. Records and how they age
-are in ``_records``; every answer is rendered by ``_views`` from the records while
-the lock is held. The HTTP layer (``_app``) only routes, authenticates and
-validates, and reaches state only through the store.
+intake (validation beyond the schema, simulation via ``_execution``), cancel,
+delete, clone, move and sessions. Records and how they age are in ``_records``;
+every answer is rendered by ``_views`` from the records while the lock is held.
+The HTTP layer (``_app``) only routes, authenticates and validates, and reaches
+state only through the store.
+
+Simulating never holds the lock, so one big job cannot stall other requests. A job
+is decoded and assessed (gate counts, failures known up front) before the lock is
+taken, registered under it, and simulated after it: in the request's thread when
+its work is at most ``config.inline_work`` (so small jobs are complete when the
+creation answer is sent), else by a fixed pool of ``config.workers`` threads, with
+at most ``config.max_queued_jobs`` waiting or running (one more is answered 429).
+Until its outcome is attached the job is ``pending``: ``ready``, or ``started``
+once a worker has begun. Cancel and delete stop a running simulation between gates.
+What results keep is bounded per job (``max_result_states``) and across live jobs
+(``max_retained_states``, freed by deleting jobs); past either, the job fails with
+IonQ's ``SimulationError`` or ``QuotaExhaustedError`` instead of growing the heap.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import random
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
 from ionq_emulator import _views as views
-from ionq_emulator._accounts import Account, accounts_for
+from ionq_emulator._accounts import Account, accounts_for, find_account
 from ionq_emulator._catalog import (
     BACKENDS,
     Backend,
@@ -32,23 +47,48 @@ from ionq_emulator._catalog import (
 )
 from ionq_emulator._circuits import Circuit, circuits_of
 from ionq_emulator._config import EmulatorConfig
-from ionq_emulator._errors import Conflict, NotFound
-from ionq_emulator._execution import Failure, Outcome, execute
-from ionq_emulator._records import DEFAULT_SHOTS, JSON, UNFINISHED, Job, Session, Timeline
-from ionq_emulator._simulator import SimulationError
+from ionq_emulator._errors import Busy, Conflict, NotFound, quoted
+from ionq_emulator._execution import Failure, Outcome, assess, simulate, work_of
+from ionq_emulator._records import JSON, UNFINISHED, Job, Session, Timeline
+from ionq_emulator._simulator import SimulationError, SimulationInterrupted
 from ionq_emulator._validation import RequestInvalid, check_circuits
 
 __all__ = ["Store"]
 
+_log = logging.getLogger(__name__)
+
 
 _Record = TypeVar("_Record", Job, Session)
+
+
+@dataclass
+class _Work:
+    """One submission's simulation: its top-level job and the circuits to run."""
+
+    job: Job
+    children: list[Job]
+    runs: list[tuple[Job, Circuit]]
+    model: str | None
+    inline: bool
+    abandon: threading.Event
+
+
+def _parent_outcome(children: Sequence[Job]) -> Outcome:
+    """A multi-circuit parent: its children's totals and first failure."""
+    failure = next((c.outcome.failure for c in children if c.outcome.failure), None)
+    gates = (
+        sum(c.outcome.gates[0] for c in children),
+        sum(c.outcome.gates[1] for c in children),
+    )
+    qubits = max(c.outcome.qubits for c in children)
+    return Outcome(qubits, gates, failure)
 
 
 def _owned(records: Mapping[str, _Record], account: Account, an_id: str, kind: str) -> _Record:
     """The account's record ``an_id``; another key's record is as absent as a missing one."""
     record = records.get(an_id)
     if record is None or record.account != account:
-        raise NotFound(f"{kind} {an_id!r} does not exist.")
+        raise NotFound(f"{kind} {quoted(an_id)} does not exist.")
     return record
 
 
@@ -65,13 +105,17 @@ class Store:
         self._cursors: dict[str, tuple[str, int]] = {}  # job id -> (key, seq); survives delete
         self._sessions: dict[str, Session] = {}
         self._seq = 0
+        self._pool: ThreadPoolExecutor | None = None
+        self._queued = 0  # jobs handed to the workers and not yet done
+        self._retained = 0  # result outcomes kept by live jobs
+        self.internal_errors: list[str] = []  # the store's own bugs (in workers)
 
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(self.accounts)
 
     def account(self, key: str) -> Account | None:
-        return self.accounts.get(key)
+        return find_account(self.accounts, key)
 
     def _now(self) -> float:
         return self._timeline.now()
@@ -83,7 +127,7 @@ class Store:
 
     def _backend(self, name: str) -> Backend:
         if name not in BACKENDS:
-            raise NotFound(f"Backend {name!r} does not exist.")
+            raise NotFound(f"Backend {quoted(name)} does not exist.")
         return BACKENDS[name]
 
     def backends(self) -> list[JSON]:
@@ -105,26 +149,42 @@ class Store:
         for day in calibration_days(backend, self._timeline.today()):
             if calibration_id(backend.name, day) == characterization_id:
                 return calibration(backend, day)
-        raise NotFound(f"Characterization {characterization_id!r} of {name} does not exist.")
+        raise NotFound(f"Characterization {quoted(characterization_id)} of {name} does not exist.")
 
     # -------------------------------------------------------------- job intake
 
-    def create_job(self, account: Account, payload: JSON) -> JSON:
-        """Accept a validated creation payload: 400s here, later failures on the job."""
+    def create_job(self, account: Account, payload: JSON, *, moving: Job | None = None) -> JSON:
+        """Accept a validated creation payload: 400s here, later failures on the job.
+
+        Decoding and assessing run before the lock, registering under it, simulating
+        after it: in this thread for a small job (it is complete when this returns
+        under an instant config), else in a worker. ``moving`` is a job to cancel
+        in the same breath, if it has still not started (``move_job``).
+        """
         check_circuits(payload)
         if payload["backend"] not in BACKENDS:
             known = ", ".join(BACKENDS)
             raise RequestInvalid(f'"backend" must be one of {known}', ["backend"], "body")
         backend = BACKENDS[payload["backend"]]
         model = noise_model_for(backend, payload.get("noise"))
+        assessed = self._assess(payload, backend)
         with self._lock:
+            if moving is not None:
+                self._check_movable(moving)
             session = self._join_session(account, payload)
-            job = self._submit(account, payload, backend, model)
+            job, work = self._submit(account, payload, backend, model, assessed)
             if session is not None:
                 session.job_count += 1
                 if session.started is None:
                     session.started = job.submitted
-            return {"id": job.id, "status": "submitted", "session_id": job.session_id}
+            if moving is not None:
+                self._cancel(moving, self._now())
+        if work is not None:
+            if work.inline:
+                self._simulate(work)
+            else:
+                self._executor().submit(self._simulate, work)
+        return {"id": job.id, "status": "submitted", "session_id": job.session_id}
 
     def _join_session(self, account: Account, payload: Mapping[str, Any]) -> Session | None:
         session_id = payload.get("session_id")
@@ -134,13 +194,14 @@ class Store:
         now = self._now()
         problem = None
         if session is None or session.account != account:
-            problem = f"Session {session_id!r} does not exist."
+            problem = f"Session {quoted(session_id)} does not exist."
         elif session.ended_by(now) is not None:
-            problem = f"Session {session_id!r} has ended."
+            problem = f"Session {quoted(session_id)} has ended."
         elif session.backend != payload["backend"]:
-            problem = f"Session {session_id!r} is on {session.backend}, not {payload['backend']}."
+            on = f"is on {session.backend}, not {payload['backend']}"
+            problem = f"Session {quoted(session_id)} {on}."
         elif session.job_count >= session.limits.get("job_count_limit", math.inf):
-            problem = f"Session {session_id!r} has reached its job_count_limit."
+            problem = f"Session {quoted(session_id)} has reached its job_count_limit."
         if problem:
             raise RequestInvalid(problem, ["session_id"], "body")
         return session
@@ -154,37 +215,51 @@ class Store:
         self._seq += 1
         return self._seq
 
-    def _submit(self, account: Account, payload: JSON, backend: Backend, model: str | None) -> Job:
-        """Simulate and record a job (and a multi-circuit job's children)."""
+    @staticmethod
+    def _assess(payload: JSON, backend: Backend) -> list[tuple[Circuit, Outcome]] | Outcome:
+        """Each circuit with what is known before simulating; a failed decode instead."""
+        try:
+            circuits = circuits_of(payload)
+        except SimulationError as exc:
+            return Outcome(0, (0, 0), Failure(exc.code, exc.message, False))
+        return [(circuit, assess(circuit, backend)) for circuit in circuits]
+
+    def _submit(
+        self,
+        account: Account,
+        payload: JSON,
+        backend: Backend,
+        model: str | None,
+        assessed: list[tuple[Circuit, Outcome]] | Outcome,
+    ) -> tuple[Job, _Work | None]:
+        """Record a job (and a multi-circuit job's children) and the simulation it needs."""
         job_id = self._new_id()
         now = self._now()
         seq = self._next_seq()
         dry_run = bool(payload.get("dry_run", False))
-        shots = int(payload.get("shots", DEFAULT_SHOTS))
         noise = payload.get("noise") or {}
 
-        def run(an_id: str, circuit: Circuit) -> tuple[Outcome, int]:
+        def seed_of(an_id: str) -> int:
             seed = noise.get("seed")
-            seed = int(seed) if seed is not None else uuid.UUID(an_id).int % 2**63
-            return execute(circuit, backend, model, shots, seed, dry_run), seed
+            return int(seed) if seed is not None else uuid.UUID(an_id).int % 2**63
 
         def top_level(outcome: Outcome, seed: int) -> Job:
             job_type, name = payload["type"], payload.get("name")
             return Job(job_id, seq, account, job_type, backend, payload, now, outcome, seed, name)
 
-        try:
-            circuits = circuits_of(payload)
-        except SimulationError as exc:
-            failed = Outcome(0, (0, 0), Failure(exc.code, exc.message, False))
-            return self._register(top_level(failed, 0))
+        if isinstance(assessed, Outcome):  # the input did not decode: failed, nothing to run
+            return self._register(top_level(assessed, 0)), None
         if payload["type"] != "ionq.multi-circuit.v1":
-            return self._register(top_level(*run(job_id, circuits[0])))
+            ((circuit, outcome),) = assessed
+            job = top_level(outcome, seed_of(job_id))
+            runs = [] if dry_run or outcome.failure else [(job, circuit)]
+            return self._register(job), self._work(job, runs, model)
         child_payload = {k: v for k, v in payload.items() if k not in ("input", "name")}
         children = []
-        for circuit in circuits:
+        runs = []
+        for circuit, outcome in assessed:
             child_id = self._new_id()
             child_seq = self._next_seq()
-            outcome, seed = run(child_id, circuit)
             child = Job(
                 child_id,
                 child_seq,
@@ -194,23 +269,128 @@ class Store:
                 dict(child_payload),
                 now,
                 outcome,
-                seed,
+                seed_of(child_id),
                 name=circuit.name,
                 parent_id=job_id,
             )
             children.append(child)
-        failure = next((c.outcome.failure for c in children if c.outcome.failure), None)
-        gates = (
-            sum(c.outcome.gates[0] for c in children),
-            sum(c.outcome.gates[1] for c in children),
-        )
-        qubits = max(c.outcome.qubits for c in children)
-        parent = top_level(Outcome(qubits, gates, failure), 0)
+            if not dry_run and outcome.failure is None:
+                runs.append((child, circuit))
+        parent = top_level(_parent_outcome(children), 0)
         parent.child_ids = [c.id for c in children]
         self._register(parent)
         for child in children:
             self._register(child)
-        return parent
+        return parent, self._work(parent, runs, model, children)
+
+    def _work(
+        self,
+        job: Job,
+        runs: list[tuple[Job, Circuit]],
+        model: str | None,
+        children: Sequence[Job] = (),
+    ) -> _Work | None:
+        """Mark ``job`` (and the children to run) pending and say how to simulate them."""
+        if not runs:
+            return None
+        inline = sum(work_of(j.outcome) for j, _ in runs) <= self.config.inline_work
+        if not inline:
+            if self._queued >= self.config.max_queued_jobs:
+                self._unregister(job, children)
+                raise Busy(
+                    f"The emulator already has {self._queued} jobs waiting for a simulator;"
+                    " retry later."
+                )
+            self._queued += 1
+        work = _Work(job, list(children), runs, model, inline, threading.Event())
+        for pending in (job, *(j for j, _ in runs)):
+            pending.pending = True
+            pending.abandon = work.abandon
+        return work
+
+    def _unregister(self, job: Job, children: Sequence[Job]) -> None:
+        for record in (job, *children):
+            self._jobs.pop(record.id, None)
+            self._cursors.pop(record.id, None)
+
+    # -------------------------------------------------------------- simulation
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(
+                    self.config.workers, thread_name_prefix="ionq-emulator-simulator"
+                )
+            return self._pool
+
+    def _simulate(self, work: _Work) -> None:
+        """Run ``work``'s circuits outside the lock, then attach the outcomes under it."""
+        try:
+            with self._lock:
+                if work.abandon.is_set():
+                    return
+                began = self._now()
+                for job in (work.job, *(j for j, _ in work.runs)):
+                    job.began = began
+            outcomes = []
+            for job, circuit in work.runs:
+                outcomes.append(
+                    simulate(
+                        circuit,
+                        job.outcome,
+                        work.model,
+                        job.shots,
+                        job.seed,
+                        max_states=self.config.max_result_states,
+                        interrupted=work.abandon.is_set,
+                    )
+                )
+            with self._lock:
+                self._attach(work, outcomes)
+        except SimulationInterrupted:
+            pass
+        except Exception as exc:  # a bug: fail the job rather than leave it pending forever
+            _log.exception("emulator bug while simulating job %s", work.job.id)
+            with self._lock:
+                self.internal_errors.append(f"simulating {work.job.id}: {exc!r}")
+                failure = Failure("InternalError", "The emulator failed to simulate.", True)
+                broken = [replace(j.outcome, failure=failure) for j, _ in work.runs]
+                self._attach(work, broken)
+        finally:
+            if not work.inline:
+                with self._lock:
+                    self._queued -= 1
+
+    def _attach(self, work: _Work, outcomes: Sequence[Outcome]) -> None:
+        """Give each still-existing job its outcome, within the retained-results budget."""
+        now = self._now()
+        for (job, _), outcome in zip(work.runs, outcomes, strict=True):
+            if job.canceled_at is not None or job.id not in self._jobs:
+                outcome = replace(outcome, probabilities=None, histogram=None)
+            elif self._retained + outcome.states > self.config.max_retained_states:
+                message = (
+                    f"the emulator keeps at most {self.config.max_retained_states} result"
+                    " outcomes across jobs; delete jobs to make room"
+                )
+                failure = Failure("QuotaExhaustedError", message, True)
+                outcome = replace(outcome, probabilities=None, histogram=None, failure=failure)
+            job.outcome = outcome
+            job.retained = outcome.states
+            self._retained += job.retained
+            job.pending, job.finished = False, now
+        if work.children:
+            work.job.outcome = _parent_outcome(work.children)
+        work.job.pending, work.job.finished = False, now
+
+    def close(self) -> None:
+        """Stop simulating: abandon every pending job and let the workers go."""
+        with self._lock:
+            for job in self._jobs.values():
+                if job.abandon is not None:
+                    job.abandon.set()
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     # ----------------------------------------------------------------- lookups
 
@@ -220,15 +400,15 @@ class Store:
     def _owned_jobs(self, account: Account, ids: Iterable[str]) -> list[Job]:
         missing = [i for i in ids if i not in self._jobs or self._jobs[i].account != account]
         if missing:
-            raise NotFound(f"Jobs do not exist: {', '.join(missing[:10])}")
+            raise NotFound(f"Jobs do not exist: {', '.join(quoted(m) for m in missing[:10])}")
         return [self._jobs[i] for i in ids]
 
     def _completed_job(self, account: Account, job_id: str) -> Job:
         job = self._owned_job(account, job_id)
         if job.dry_run:
-            raise NotFound(f"Job {job_id!r} has no results (it was a dry run).")
+            raise NotFound(f"Job {quoted(job_id)} has no results (it was a dry run).")
         if self._timeline.status(job, self._now()) != "completed":
-            raise NotFound(f"Job {job_id!r} has no results (it has not completed).")
+            raise NotFound(f"Job {quoted(job_id)} has no results (it has not completed).")
         return job
 
     def _owned_session(self, account: Account, session_id: str) -> Session:
@@ -260,7 +440,8 @@ class Store:
             if after is not None:
                 known = self._cursors.get(after)
                 if known is None or known[0] != account.key:
-                    raise RequestInvalid(f'"next" cursor {after!r} is unknown', ["next"], "query")
+                    unknown = f'"next" cursor {quoted(after)} is unknown'
+                    raise RequestInvalid(unknown, ["next"], "query")
                 cursor = known[1]
             targets = set(target.split(",")) if target else None
             wanted = set(ids) if ids else None
@@ -306,7 +487,7 @@ class Store:
         with self._lock:
             job = self._completed_job(account, job_id)
             if not job.child_ids:
-                raise NotFound(f"Job {job_id!r} is not a multi-circuit job.")
+                raise NotFound(f"Job {quoted(job_id)} is not a multi-circuit job.")
             out: JSON = {}
             for child_id in job.child_ids:
                 child = self._jobs[child_id]
@@ -339,7 +520,7 @@ class Store:
         if artifact_id not in readers:
             with self._lock:
                 self._owned_job(account, job_id)
-            raise NotFound(f"Job {job_id!r} has no artifact {artifact_id!r}.")
+            raise NotFound(f"Job {quoted(job_id)} has no artifact {quoted(artifact_id)}.")
         return readers[artifact_id](account, job_id)
 
     def cost(self, account: Account, job_id: str) -> JSON:
@@ -350,7 +531,7 @@ class Store:
     def estimate(self, account: Account, query: Mapping[str, Any]) -> JSON:
         name = query["backend"]
         if name not in BACKENDS:
-            raise RequestInvalid(f'"backend" {name!r} does not exist', ["backend"], "query")
+            raise RequestInvalid(f'"backend" {quoted(name)} does not exist', ["backend"], "query")
         estimated_at = self._timeline.iso(self._now())
         return views.estimate_view(account, BACKENDS[name], query, estimated_at)
 
@@ -359,6 +540,8 @@ class Store:
     def _cancel(self, job: Job, now: float) -> None:
         if job.canceled_at is None and self._timeline.status(job, now) in UNFINISHED:
             job.canceled_at = now
+            if job.abandon is not None and job.parent_id is None:
+                job.abandon.set()  # a worker stops simulating it
         for child_id in job.child_ids:
             self._cancel(self._jobs[child_id], now)
 
@@ -376,9 +559,12 @@ class Store:
             return {"ids": list(ids), "status": "canceled"}
 
     def _delete(self, job: Job) -> None:
-        for child_id in job.child_ids:
-            self._jobs.pop(child_id, None)
-        self._jobs.pop(job.id, None)
+        if job.abandon is not None and job.parent_id is None:
+            job.abandon.set()
+        for record in (job, *(self._jobs[c] for c in job.child_ids if c in self._jobs)):
+            self._retained -= record.retained
+            record.retained = 0
+            self._jobs.pop(record.id, None)
         parent = self._jobs.get(job.parent_id) if job.parent_id else None
         if parent is not None and job.id in parent.child_ids:
             parent.child_ids.remove(job.id)
@@ -407,25 +593,30 @@ class Store:
     def clone_job(self, account: Account, job_id: str, overrides: Mapping[str, Any]) -> JSON:
         with self._lock:
             payload = self._copy_payload(self._owned_job(account, job_id), overrides)
-            return self.create_job(account, payload)
+        return self.create_job(account, payload)
+
+    def _check_movable(self, job: Job) -> None:
+        status = self._timeline.status(job, self._now())
+        if job.id not in self._jobs:
+            raise NotFound(f"Job {quoted(job.id)} does not exist.")
+        if status not in ("submitted", "ready"):
+            why = f"is {status}; only a job not yet started moves"
+            raise Conflict(f"Job {quoted(job.id)} {why}.")
 
     def move_job(self, account: Account, job_id: str, overrides: Mapping[str, Any]) -> JSON:
         """Resubmit a job that has not started and cancel the original; else 409."""
         with self._lock:
             job = self._owned_job(account, job_id)
-            status = self._timeline.status(job, self._now())
-            if status not in ("submitted", "ready"):
-                raise Conflict(f"Job {job_id!r} is {status}; only a job not yet started moves.")
-            created = self.create_job(account, self._copy_payload(job, overrides))
-            self._cancel(job, self._now())
-            return created
+            self._check_movable(job)
+            payload = self._copy_payload(job, overrides)
+        return self.create_job(account, payload, moving=job)
 
     # ---------------------------------------------------------------- sessions
 
     def create_session(self, account: Account, payload: Mapping[str, Any]) -> JSON:
         if payload["backend"] not in BACKENDS:
             raise RequestInvalid(
-                f'"backend" {payload["backend"]!r} does not exist', ["backend"], "body"
+                f'"backend" {quoted(payload["backend"])} does not exist', ["backend"], "body"
             )
         with self._lock:
             session = Session(
@@ -488,7 +679,7 @@ class Store:
     ) -> JSON:
         """Completed jobs in [start, end), one row per group and period."""
         if organization_id != account.organization_id:
-            raise NotFound(f"Organization {organization_id!r} does not exist.")
+            raise NotFound(f"Organization {quoted(organization_id)} does not exist.")
         if end <= start:
             raise RequestInvalid('"end_date" must be after "start_date"', ["end_date"], "query")
         with self._lock:

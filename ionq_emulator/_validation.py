@@ -23,6 +23,7 @@ from typing import Any, Final
 from jsonschema import ValidationError
 
 from ionq_emulator import openapi
+from ionq_emulator._errors import quoted, shorten
 
 __all__ = [
     "OperationRules",
@@ -36,7 +37,6 @@ __all__ = [
     "rules",
 ]
 
-_MESSAGE_LIMIT: Final = 200
 _INTEGER = re.compile(r"[+-]?\d+")
 _JSON_MEDIA = re.compile(r"application/(?:[\w.+-]+\+)?json", re.IGNORECASE)
 
@@ -146,9 +146,7 @@ def _message(key: str, error: ValidationError) -> str:
         return f'"{key}" is required'
     if error.validator == "additionalProperties":
         return f'"{key}" is not allowed'
-    text = error.message  # quotes the instance, which may be megabytes long
-    if len(text) > _MESSAGE_LIMIT:
-        text = text[: _MESSAGE_LIMIT - 3] + "..."
+    text = shorten(error.message)  # quotes the instance, which may be megabytes long
     return f'"{key}": {text}'
 
 
@@ -310,7 +308,9 @@ def parse_body(rules: OperationRules, raw: bytes, content_type: str | None) -> A
     media = (content_type or "").split(";")[0].strip()
     if media and not _JSON_MEDIA.fullmatch(media):
         raise RequestInvalid(
-            f"Content-Type must be application/json, not {media!r}", ["content-type"], "headers"
+            f"Content-Type must be application/json, not {quoted(media)}",
+            ["content-type"],
+            "headers",
         )
     if not raw.strip():
         if rules.body_required:
@@ -402,7 +402,7 @@ def _pauliexp_problems(gate: Mapping[str, Any], width: int, at: str) -> Iterator
         yield f"{at}.coefficients", "pauliexp needs one coefficient per term"
     for i, term in enumerate(terms):
         if len(term) != width:
-            yield f"{at}.terms.{i}", f"pauliexp term {term!r} needs one letter per target"
+            yield f"{at}.terms.{i}", f"pauliexp term {quoted(term)} needs one letter per target"
 
 
 def check_circuits(payload: Mapping[str, Any]) -> None:
@@ -420,7 +420,8 @@ def check_circuits(payload: Mapping[str, Any]) -> None:
             for register, indices in entry.get("registers", {}).items():
                 if qubits is not None and any(q >= qubits for q in indices):
                     key = f"input.circuits.{i}.registers.{register}"
-                    problems.append((key, f"register {register!r} names a qubit out of range"))
+                    out = f"register {quoted(register)} names a qubit out of range"
+                    problems.append((key, out))
     else:
         return
     for prefix, gates, gateset, qubits in circuits:

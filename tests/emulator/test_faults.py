@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import httpx
 import pytest
 
 from ionq_emulator import FaultConfig, RunningEmulator
+from ionq_emulator.__main__ import build_parser, config_from_args
 
 from .conftest import INSTANT, Serve, assert_error, bell, http_to
 
@@ -138,7 +140,15 @@ def test_latency_slows_every_request(serve: Serve) -> None:
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"rate_429": 1.5}, {"rate_500": 0.6, "rate_502": 0.6}, {"latency": -1}, {"retry_after": -1}],
+    [
+        {"rate_429": 1.5},
+        {"rate_500": 0.6, "rate_502": 0.6},
+        {"rate_504": 0.6, "rate_delay": 0.6},
+        {"latency": -1},
+        {"retry_after": -1},
+        {"delay": -1},
+        {"after_rate": 1.5},
+    ],
 )
 def test_fault_config_refuses_nonsense(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError):
@@ -149,3 +159,85 @@ def test_inject_refuses_nonsense(emu: RunningEmulator) -> None:
     for kwargs in ({"status": 200}, {"status": 502, "drop": True}, {"times": 0}, {"delay": -1}):
         with pytest.raises(ValueError):
             emu.faults.inject("GET", "/jobs", **kwargs)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------- random faults after handling
+
+
+def stored_jobs(emulator: RunningEmulator) -> int:
+    """Jobs in the store, read around the HTTP layer (whose answers may be faults)."""
+    store = emulator.store
+    account = store.account(emulator.key)
+    assert account is not None
+    return len(store.list_jobs(account, limit=10_000)["jobs"])
+
+
+def test_cli_fault_flags_cover_every_kind_and_the_after_mode() -> None:
+    args = build_parser().parse_args(
+        [
+            *("--fault-rate-504", "0.1", "--fault-rate-delay", "0.05"),
+            *("--fault-rate-drop", "0.05", "--fault-delay", "2.5"),
+            *("--fault-after-rate", "0.5", "--fault-rate-429", "0.1"),
+        ]
+    )
+    faults = config_from_args(args).faults
+    assert (faults.rate_504, faults.rate_delay, faults.rate_drop) == (0.1, 0.05, 0.05)
+    assert (faults.delay, faults.after_rate, faults.rate_429) == (2.5, 0.5, 0.1)
+    default = config_from_args(build_parser().parse_args([])).faults
+    assert default.after_rate == 0.0 and default == FaultConfig()
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
+def test_a_random_status_after_handling_creates_the_job(serve: Serve, status: int) -> None:
+    rate: dict[str, Any] = {f"rate_{status}": 1.0}
+    emulator = serve(faults=FaultConfig(**rate, after_rate=1.0), **INSTANT)
+    with http_to(emulator) as http:
+        response = http.post("/jobs", json=bell())
+    assert_error(response, status)
+    assert ("retry-after" in response.headers) == (status in (429, 503))
+    assert stored_jobs(emulator) == 1
+    (record,) = emulator.faults.history
+    assert (record.status, record.after, record.scripted) == (status, True, False)
+
+
+def test_a_random_drop_after_handling_creates_the_job(serve: Serve) -> None:
+    emulator = serve(faults=FaultConfig(rate_drop=1.0, after_rate=1.0), **INSTANT)
+    with http_to(emulator) as http, pytest.raises(TRANSPORT_ERRORS):
+        http.post("/jobs", json=bell())
+    assert stored_jobs(emulator) == 1
+    (record,) = emulator.faults.history
+    assert record.drop and record.after
+
+
+def test_a_random_delay_outlasts_the_read_timeout_after_the_job_exists(serve: Serve) -> None:
+    faults = FaultConfig(rate_delay=1.0, delay=0.5, after_rate=1.0)
+    emulator = serve(faults=faults, **INSTANT)
+    with http_to(emulator) as http:
+        http.timeout = httpx.Timeout(5, read=0.1)
+        with pytest.raises(httpx.ReadTimeout):
+            http.post("/jobs", json=bell())
+    assert stored_jobs(emulator) == 1
+    (record,) = emulator.faults.history
+    assert (record.status, record.drop, record.delay, record.after) == (None, False, 0.5, True)
+
+
+def test_a_random_status_before_handling_creates_nothing(serve: Serve) -> None:
+    emulator = serve(faults=FaultConfig(rate_504=1.0), **INSTANT)
+    with http_to(emulator) as http:
+        assert_error(http.post("/jobs", json=bell()), 504)
+    assert stored_jobs(emulator) == 0
+    (record,) = emulator.faults.history
+    assert (record.status, record.after) == (504, False)
+
+
+def test_the_history_reconciles_a_ledger_of_mixed_faults(serve: Serve) -> None:
+    """Half the requests fault, half of those after handling: the jobs that exist are
+    exactly the 201s plus the faults the history says fired after handling."""
+    faults = FaultConfig(rate_502=0.25, rate_504=0.25, after_rate=0.5)
+    emulator = serve(seed=5, faults=faults, **INSTANT)
+    with http_to(emulator) as http:
+        answers = [http.post("/jobs", json=bell()).status_code for _ in range(40)]
+    history = emulator.faults.history
+    after = sum(r.after for r in history)
+    assert 0 < after < len(history) == answers.count(502) + answers.count(504)
+    assert stored_jobs(emulator) == answers.count(201) + after

@@ -23,6 +23,7 @@ from schemathesis.core.failures import FailureGroup
 from schemathesis.generation import GenerationMode
 
 from ionq_emulator import openapi
+from ionq_emulator._errors import error_body
 from ionq_emulator._validation import RequestInvalid, check_circuits
 
 __all__ = [
@@ -157,11 +158,12 @@ def runnable(case: Any) -> None:
 
 
 def _circuit_keys(body: Mapping[str, Any]) -> set[str] | None:
-    """The keys IonQ's circuit rules (qubit ranges, gate arity, ...) refuse, if any."""
+    """The keys IonQ's circuit rules (qubit ranges, gate arity, ...) refuse, if any,
+    as an error body lists them (capped in number and length by ``error_body``)."""
     try:
         check_circuits(body)
     except RequestInvalid as exc:
-        return set(exc.keys)
+        return set(error_body(400, "", {"keys": list(exc.keys)})["validation"]["keys"])
     except (KeyError, TypeError):  # not a circuit the rules can read: nothing to explain
         return None
     return None
