@@ -10,10 +10,10 @@ GEN_CONFIG  := openapi/generator-config.yaml
 GEN_OUT     := generated/ionq_api
 GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
 
-.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract bench emulator clean
+.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract soak bench emulator clean
 
 help:
-	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | bench | emulator"
+	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | soak | bench | emulator"
 
 # --- environment ---------------------------------------------------------------
 PY_FOR_VENV := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
@@ -85,6 +85,12 @@ contract: export IONQ_CONTRACT_MODE = $(or $(MODE),read)
 contract: venv
 	@test -n "$$IONQ_CONTRACT_URL" || { echo "usage: make contract URL=https://api.ionq.co/v0.4 KEY=<api key> [MODE=read|all]" >&2; exit 2; }
 	$(BIN)/pytest -q tests/spec/contract/live_contract.py
+
+# The long soak (make test runs a short one): >= 2,000 mixed operations from threads,
+# asyncio tasks and processes through 20 % injected faults, ledger figures printed;
+# then 50 clients against the emulator for 60 s.
+soak: venv
+	IONQ_SOAK=1 $(BIN)/pytest -q -s tests/client/soak tests/emulator/test_load.py
 
 bench: venv
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"

@@ -57,8 +57,10 @@ class EmulatorConfig:
     workers: int = 1
     inline_work: int = 2**22
     max_queued_jobs: int = 64
-    max_result_states: int = 2**16
-    max_retained_states: int = 2**20
+    # A 20-qubit result (2^20 outcomes, ~35 MB of JSON) is served; a wider dense one
+    # fails rather than hold hundreds of MB. Across jobs: two such results.
+    max_result_states: int = 2**20
+    max_retained_states: int = 2**21
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", tuple(self.keys))

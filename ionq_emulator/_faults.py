@@ -48,7 +48,8 @@ class FaultConfig:
     connection (``rate_drop``) and a delay (``rate_delay``: the answer is held for
     ``delay`` seconds, meant to outlast the client's read timeout). A fault that
     fires is injected *after* the request was handled with probability
-    ``after_rate`` (the request takes effect, then the client sees the fault), else
+    ``after_rate`` (the request takes effect, then the client sees the fault; never
+    a 429, which by its meaning refuses a request unprocessed), else
     before it (the request never reaches the app; a delay before handling is
     waited out first, and the request is then handled). ``latency`` is added to
     every request and is not a fault.
@@ -230,7 +231,9 @@ class Faults:
                     return None
                 return FaultRecord(method, path, None, False, c.latency, False, False), None
             # Drawn only when asked for, so seeded runs without it stay as they were.
-            after = c.after_rate > 0 and self._random.random() < c.after_rate
+            # A 429 always fires before: rate limiting refuses a request unprocessed,
+            # which is what lets clients resend it (a 429 "after" would be a lie).
+            after = c.after_rate > 0 and self._random.random() < c.after_rate and kind != 429
             delay = c.latency + (c.delay if kind == _DELAY else 0.0)
             status = None if kind in (_DROP, _DELAY) else kind
             record = FaultRecord(method, path, status, kind == _DROP, delay, after, False)

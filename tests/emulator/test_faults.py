@@ -187,7 +187,19 @@ def test_cli_fault_flags_cover_every_kind_and_the_after_mode() -> None:
     assert default.after_rate == 0.0 and default == FaultConfig()
 
 
-@pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
+def test_a_random_429_never_fires_after_handling(serve: Serve) -> None:
+    """A 429 means "not processed": clients resend it blindly, so it must be true."""
+    emulator = serve(faults=FaultConfig(rate_429=1.0, after_rate=1.0), **INSTANT)
+    with http_to(emulator) as http:
+        response = http.post("/jobs", json=bell())
+    assert_error(response, 429)
+    assert "retry-after" in response.headers
+    assert stored_jobs(emulator) == 0
+    (record,) = emulator.faults.history
+    assert (record.status, record.after) == (429, False)
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_a_random_status_after_handling_creates_the_job(serve: Serve, status: int) -> None:
     rate: dict[str, Any] = {f"rate_{status}": 1.0}
     emulator = serve(faults=FaultConfig(**rate, after_rate=1.0), **INSTANT)
