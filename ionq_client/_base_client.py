@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import random
@@ -128,7 +127,8 @@ class BaseClient(Generic[H]):
         self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
     ) -> Self:
         """A client with other settings that shares this one's connections (for one call)."""
-        clone = copy.copy(self)
+        clone = type(self).__new__(type(self))  # not copy.copy: __reduce__ rebuilds anew
+        clone.__dict__.update(self.__dict__)
         clone._owns_http = False
         if timeout is not None:
             clone.timeout = _config.resolve_timeout(timeout)
