@@ -32,7 +32,6 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-import pytest
 
 from ionq_emulator import FaultConfig, RunningEmulator
 
@@ -226,18 +225,17 @@ def faults() -> FaultConfig:
     return FaultConfig(rate_502=0.01, rate_503=0.01, after_rate=0.5)
 
 
-def test_twenty_clients_are_served_while_a_big_job_is_simulated(serve: Serve) -> None:
+def test_clients_are_served_while_big_jobs_are_simulated(serve: Serve) -> None:
+    """20 clients around one big job; with ``IONQ_SOAK=1``, 50 clients for 60 s."""
+    if SOAK:
+        emulator = serve(seed=4, faults=faults(), **INSTANT)
+        clients = int(os.environ.get("IONQ_SOAK_CLIENTS", "50"))
+        seconds = float(os.environ.get("IONQ_SOAK_SECONDS", "60"))
+        ledger, big, growth = run_load(emulator, clients=clients, seconds=seconds)
+        check(emulator, ledger, big, growth)
+        return
     emulator = serve(seed=3, faults=faults(), **INSTANT)
     ledger, big, growth = run_load(emulator, clients=20, seconds=None)
     assert len(big) == 1
     check(emulator, ledger, big, growth)
     assert sum(ledger.statuses().values()) >= MIN_OVERLAP
-
-
-@pytest.mark.skipif(not SOAK, reason="the soak test runs with IONQ_SOAK=1")
-def test_soak_fifty_clients_for_a_minute(serve: Serve) -> None:
-    emulator = serve(seed=4, faults=faults(), **INSTANT)
-    clients = int(os.environ.get("IONQ_SOAK_CLIENTS", "50"))
-    seconds = float(os.environ.get("IONQ_SOAK_SECONDS", "60"))
-    ledger, big, growth = run_load(emulator, clients=clients, seconds=seconds)
-    check(emulator, ledger, big, growth)
