@@ -19,7 +19,7 @@ from ._common import (
     add_json_option,
     positive_float,
 )
-from ._output import err
+from ._output import err, hide
 
 if TYPE_CHECKING:
     from ionq_client import IonQClient
@@ -102,6 +102,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         client = _make_client(args)
     except ValueError as exc:  # a malformed --url / IONQ_API_URL
         raise CLIError(str(exc)) from None
+    hide(client.api_headers.get("Authorization", "").removeprefix("apiKey ") or None)
     with client:
         code: int = args.handler(client, args)
         return code

@@ -19,12 +19,27 @@ if TYPE_CHECKING:
     Job = SingleCircuitJob | MultiCircuitJob
 
 
+#: The API key in use: nothing the CLI prints may contain it (a server may echo it,
+#: e.g. in a job's failure message). Set by the dispatcher once the key is known.
+_secret: str | None = None
+
+
+def hide(secret: str | None) -> None:
+    """Redact ``secret`` from everything printed from now on."""
+    global _secret
+    _secret = secret if secret and len(secret) >= 4 else None
+
+
+def scrub(text: str) -> str:
+    return text.replace(_secret, "<redacted>") if _secret else text
+
+
 def out(text: str) -> None:
-    print(text, file=sys.stdout)
+    print(scrub(text), file=sys.stdout)
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(scrub(text), file=sys.stderr)
 
 
 def flush() -> None:
@@ -104,7 +119,7 @@ def _rich_table(headers: list[str], rows: list[list[str]]) -> bool:
         return False
     grid = Table(*headers, box=None, header_style="bold")
     for row in rows:
-        grid.add_row(*(Text(cell) for cell in row))  # Text: ids are not markup
+        grid.add_row(*(Text(scrub(cell)) for cell in row))  # Text: ids are not markup
     Console(file=sys.stdout).print(grid)
     return True
 

@@ -7,7 +7,7 @@ import json
 import pytest
 import respx
 
-from tests.cli.helpers import JOB_ID, MULTI_ID, run, single_job
+from tests.cli.helpers import JOB_ID, KEY, MULTI_ID, run, single_job
 from tests.support.files import load_fixture
 
 
@@ -120,3 +120,15 @@ def test_wait_timeout_exits_1_and_says_the_job_keeps_running(
     code, _, err = run(capsys, "wait", JOB_ID, "--timeout", "0.001")
     assert code == 1
     assert "still started" in err and f"wait {JOB_ID}" in err
+
+
+@pytest.mark.parametrize("argv", [("status",), ("--json", "status"), ("wait",)])
+def test_a_failure_message_echoing_the_key_is_printed_without_it(
+    api: respx.MockRouter, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    """Seen on main: ``ionq-client status`` printed a job's failure.message verbatim."""
+    failure = {"code": "BadRequest", "message": f"refused: Authorization: apiKey {KEY}"}
+    api.get(f"/jobs/{JOB_ID}").respond(200, json=single_job(status="failed", failure=failure))
+    _, out, err = run(capsys, *argv, JOB_ID)
+    assert "refused" in out + err and "<redacted>" in out + err
+    assert KEY not in out + err
