@@ -53,10 +53,11 @@ SIZES = {
     "tasks": (200, 5) if FULL else (200, 1),
     "processes": (3, 80) if FULL else (2, 12),
 }
-TIMEOUT = httpx.Timeout(1.0, connect=1.0)  # the injected delay (1.5 s) outlasts it
+# Room for a loaded 2-core machine; the injected delay (6 s) still outlasts the read.
+TIMEOUT = httpx.Timeout(5.0, connect=2.0)
 MAX_RETRIES = 4
-# Generous: (retries + 1) attempts of 2 s, pauses up to 8 s, a lookup as long again.
-CALL_DEADLINE = 2 * (MAX_RETRIES + 1) * (2.0 + 8.0) + 30.0
+# Generous: (retries + 1) attempts of 7 s, pauses up to 8 s, a lookup as long again.
+CALL_DEADLINE = 2 * (MAX_RETRIES + 1) * (7.0 + 8.0) + 30.0
 FAULTS = FaultConfig(
     rate_429=0.03,
     rate_500=0.02,
@@ -65,7 +66,7 @@ FAULTS = FaultConfig(
     rate_504=0.03,
     rate_drop=0.03,
     rate_delay=0.02,
-    delay=1.5,
+    delay=6.0,
     retry_after=1,
     after_rate=0.5,
 )
