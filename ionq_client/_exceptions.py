@@ -20,6 +20,8 @@ Catch the narrowest class that fits what you can do about it::
     │   ├── IonQRateLimitError [retriable]   429 (``retry_after`` in seconds, when sent)
     │   └── IonQServerError [retriable]      5xx, including Cloudflare's 520-529
     ├── IonQResponseError                    a success status whose body breaks the spec
+    ├── IonQBatchError                       some jobs of a batch failed (``results``, in order)
+    ├── IonQBatchTimeoutError (TimeoutError) wait_all's deadline passed (``unfinished`` ids)
     └── IonQJobError                         a job did not end as hoped
         ├── IonQJobFailedError               status "failed" (IonQ's failure ``code``)
         ├── IonQJobCanceledError             status "canceled"
@@ -176,6 +178,32 @@ class IonQResponseError(IonQError):
         super().__init__(message)
         self.status_code = status_code
         self.body = body
+
+
+class IonQBatchError(IonQError):
+    """Some items of ``submit_many``/``run_many`` failed; none of the others is lost.
+
+    ``results`` has one entry per input, in order: the value (a ``JobCreated`` or a
+    result) where that item succeeded, the ``IonQError`` it raised where it did not.
+    """
+
+    def __init__(self, message: str, *, results: list[Any]) -> None:
+        super().__init__(message)
+        self.results = results
+
+    @property
+    def errors(self) -> dict[int, IonQError]:
+        """The failures, by the position of their input."""
+        return {i: r for i, r in enumerate(self.results) if isinstance(r, IonQError)}
+
+
+class IonQBatchTimeoutError(IonQError, TimeoutError):
+    """``wait_all``/``as_completed`` reached its deadline; ``unfinished`` lists the ids
+    still running (they keep running unless ``cancel_on_timeout`` canceled them)."""
+
+    def __init__(self, message: str, *, unfinished: list[str]) -> None:
+        super().__init__(message)
+        self.unfinished = unfinished
 
 
 class IonQJobError(IonQError):

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from ._requests import Job
 
 
-TERMINAL_STATUSES = frozenset({"completed", "failed", "canceled"})
+#: Final statuses: IonQ documents ``deleted`` on some endpoints (and cirq-ionq treats it
+#: as final). Any other status, known or not, means "keep polling until the deadline".
+TERMINAL_STATUSES = frozenset({"completed", "failed", "canceled", "deleted"})
 POLL_INITIAL = 0.1
 POLL_MAX = 5.0
 POLL_GROWTH = 1.5

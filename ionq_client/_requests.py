@@ -238,11 +238,16 @@ def delete_jobs(ids: Sequence[str]) -> ApiRequest[JobsDeleted]:
 
 def chunked_ids(job_ids: Iterable[str]) -> list[list[str]]:
     """Validated ids in bulk-request-sized chunks; duplicates dropped, order kept."""
+    unique = checked_ids(job_ids)
+    return [unique[i : i + BULK_CHUNK] for i in range(0, len(unique), BULK_CHUNK)]
+
+
+def checked_ids(job_ids: Iterable[str]) -> list[str]:
+    """A list of job ids, each checked; duplicates dropped, order kept."""
     if isinstance(job_ids, str | bytes) or not isinstance(job_ids, Iterable):
         raise IonQValidationError("job_ids", f"must be a list of job ids, got {job_ids!r:.80}")
     ids = [checked_id(f"job_ids[{i}]", j) for i, j in enumerate(job_ids)]
-    unique = list(dict.fromkeys(ids))
-    return [unique[i : i + BULK_CHUNK] for i in range(0, len(unique), BULK_CHUNK)]
+    return list(dict.fromkeys(ids))
 
 
 def get_job_cost(job_id: str) -> ApiRequest[JobCost]:

@@ -78,6 +78,19 @@ class Submission:
     filters: Mapping[str, str]
 
 
+def batch_payloads(jobs: Iterable[JobLike]) -> list[dict[str, Any]]:
+    """Every job's payload, validated before any is sent; errors name ``jobs[i]``."""
+    if isinstance(jobs, Mapping) or not isinstance(jobs, Iterable):
+        raise IonQValidationError("jobs", "must be a list of jobs")
+    payloads = []
+    for index, job in enumerate(jobs):
+        try:
+            payloads.append(submission_payload(job))
+        except IonQValidationError as error:
+            raise IonQValidationError(f"jobs[{index}].{error.field}", error.problem) from None
+    return payloads
+
+
 def tag_submission(payload: Mapping[str, Any]) -> tuple[dict[str, Any], Submission | None]:
     """Mark the payload with a fresh id in ``metadata`` if IonQ's 10-key limit leaves room."""
     metadata = dict(payload.get("metadata") or {})

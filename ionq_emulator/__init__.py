@@ -11,6 +11,7 @@ The modules, outside in (a request flows app -> store -> records; views only rea
 - ``_server``: ``run_emulator``/``RunningEmulator``, uvicorn on a loopback socket.
 - ``_app``: the Starlette app: routes from the spec, auth, validation, handlers.
 - ``_faults``: injected 429/5xx answers, drops and delays, before or after handling.
+- ``_traffic``: the request log (method, path, query; most in flight) tests count with.
 - ``_errors``: IonQ's error body, ``ApiError``, and the store's ``NotFound``/``Conflict``.
 - ``_validation``: requests checked against the spec, plus the circuit rules it can't say.
 - ``_config``: ``EmulatorConfig``, the public knobs of an instance.

@@ -30,6 +30,7 @@ from ionq_emulator._config import EmulatorConfig
 from ionq_emulator._errors import ApiError, Busy, Conflict, NotFound
 from ionq_emulator._faults import DroppedConnection, FaultMiddleware, Faults
 from ionq_emulator._store import Store
+from ionq_emulator._traffic import Traffic, TrafficMiddleware
 from ionq_emulator._validation import (
     OperationRules,
     RequestInvalid,
@@ -281,7 +282,8 @@ def _routes(emulator: _Emulator) -> list[Route]:
 
 
 def create_app(config: EmulatorConfig | None = None) -> Starlette:
-    """The emulator as an ASGI app; ``app.state`` holds ``store``, ``faults``, ``emulator``."""
+    """The emulator as an ASGI app; ``app.state`` holds ``store``, ``faults``,
+    ``traffic`` (the request log) and ``emulator``."""
     emulator = _Emulator(config or EmulatorConfig())
 
     async def http_error(request: Request, exc: Exception) -> Response:
@@ -297,12 +299,17 @@ def create_app(config: EmulatorConfig | None = None) -> Starlette:
             emulator.bug(f"unhandled {exc!r}")
         return _error(ApiError(500, "The emulator failed; this is a bug in the emulator."))
 
+    traffic = Traffic()
     app = Starlette(
         routes=[Mount("/v0.4", routes=_routes(emulator))],
-        middleware=[Middleware(FaultMiddleware, faults=emulator.faults)],
+        middleware=[
+            Middleware(TrafficMiddleware, traffic=traffic),
+            Middleware(FaultMiddleware, faults=emulator.faults),
+        ],
         exception_handlers={HTTPException: http_error, Exception: server_error},
     )
     app.state.emulator = emulator
     app.state.store = emulator.store
     app.state.faults = emulator.faults
+    app.state.traffic = traffic
     return app

@@ -23,6 +23,7 @@ from ionq_emulator._app import create_app
 from ionq_emulator._config import EmulatorConfig
 from ionq_emulator._faults import Faults
 from ionq_emulator._store import Store
+from ionq_emulator._traffic import Traffic
 
 __all__ = ["LOOPBACK_HOSTS", "RunningEmulator", "run_emulator"]
 
@@ -42,6 +43,12 @@ class RunningEmulator:
     store: Store
     faults: Faults
     app: Starlette
+
+    @property
+    def traffic(self) -> Traffic:
+        """Every request the emulator received, and the most in flight at once."""
+        traffic: Traffic = self.app.state.traffic
+        return traffic
 
     @property
     def internal_errors(self) -> list[str]:

@@ -29,7 +29,7 @@ REPLACEMENTS = {
     "asyncio": "time",
 }
 HEADER = (
-    "# Generated from ionq_client/_async/ by scripts/make_sync.py: edit the async file,\n"
+    "# Generated from ionq_client/_async/client.py by scripts/make_sync.py: edit that file,\n"
     "# then run `make unasync`. `make test` fails when this file drifts from it.\n"
 )
 
@@ -37,7 +37,7 @@ HEADER = (
 def generate(root: Path) -> list[Path]:
     """Write ``root/TARGET`` from ``root/SOURCE``; return the files written."""
     rule = unasync.Rule(f"/{SOURCE}/", f"/{TARGET}/", additional_replacements=REPLACEMENTS)
-    sources = sorted((root / SOURCE).glob("*.py"))
+    sources = [root / SOURCE / "client.py"]  # _concurrency.py differs by kind: hand-written
     unasync.unasync_files([str(p) for p in sources], [rule])
     written = [root / TARGET / p.name for p in sources]
     for path in written:

@@ -18,13 +18,19 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from .. import _config, _failures, _lifecycle, _requests, _submission
+from .. import _batch, _config, _failures, _lifecycle, _requests, _submission
 from .._base_client import BaseClient
 from .._decoding import decode_success
-from .._exceptions import IonQConnectionError, IonQError, IonQJobTimeoutError
+from .._exceptions import (
+    IonQBatchTimeoutError,
+    IonQConnectionError,
+    IonQError,
+    IonQJobTimeoutError,
+)
 from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
+from ._concurrency import bounded_map
 
 if TYPE_CHECKING:
     from ionq_api.models import (
@@ -169,7 +175,10 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
         it is validated, once, before anything is sent.
         """
-        payload, submission = _submission.tag_submission(_submission.submission_payload(job))
+        return await self._submit_payload(_submission.submission_payload(job))
+
+    async def _submit_payload(self, payload: dict[str, Any]) -> JobCreated:
+        payload, submission = _submission.tag_submission(payload)
         return await self._send(_requests.create_job(payload), submission)
 
     async def retrieve_job(self, job_id: str) -> Job:
@@ -277,6 +286,112 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         created = await self.submit_job(job)
         finished = await self.wait_for_job(created.id, timeout=timeout, on_progress=on_progress)
         return await self.get_results(finished, sharpen=sharpen)
+
+    # ------------------------------------------------------------ many jobs
+    async def submit_many(
+        self, jobs: Iterable[JobLike], *, concurrency: int = 16
+    ) -> list[JobCreated]:
+        """Submit every job, ``concurrency`` at a time; one ``JobCreated`` per job, in
+        order, each with :meth:`submit_job`'s guarantee (never created twice).
+
+        Every job is validated before the first is sent (a bad one raises
+        ``IonQValidationError`` naming ``jobs[i].<field>``, and nothing is sent). If
+        some submissions fail, the others still happen and ``IonQBatchError`` is
+        raised, its ``results`` holding each ``JobCreated`` or error in order.
+        """
+        _requests.checked_int("concurrency", concurrency, 1)
+        payloads = _submission.batch_payloads(jobs)
+        results = await bounded_map(self._submit_payload, payloads, concurrency)
+        return _batch.all_or_batch_error(results, "submissions")
+
+    async def as_completed(
+        self, job_ids: Iterable[str], *, timeout: float = 600.0
+    ) -> AsyncIterator[Job]:
+        """Yield each job as it reaches a final status (completed, failed, canceled,
+        deleted), polling the job list filtered by ``ids`` (100 ids per request) at
+        :meth:`wait_for_job`'s growing interval; ``IonQBatchTimeoutError`` at the
+        deadline. Jobs that do not exist raise ``IonQNotFoundError`` at once."""
+        async for job in self._poll_many(job_ids, timeout, None, False):
+            yield job
+
+    async def wait_all(
+        self,
+        job_ids: Iterable[str],
+        *,
+        timeout: float = 600.0,
+        on_progress: Callable[[dict[str, int]], None] | None = None,
+        cancel_on_timeout: bool = False,
+    ) -> list[Job]:
+        """Wait until every job is final and return them in order (check each status).
+
+        ``on_progress`` receives the counts by status after every poll. At the
+        deadline, ``IonQBatchTimeoutError`` lists the unfinished ids, after canceling
+        them in bulk if ``cancel_on_timeout``.
+        """
+        ids = _requests.checked_ids(job_ids)
+        tracker = _batch.Tracker(ids)
+        async for _ in self._poll_many(ids, timeout, on_progress, cancel_on_timeout, tracker):
+            pass
+        return tracker.in_order()
+
+    async def run_many(
+        self,
+        jobs: Iterable[JobLike],
+        *,
+        concurrency: int = 16,
+        timeout: float = 600.0,
+        on_progress: Callable[[dict[str, int]], None] | None = None,
+        sharpen: bool | None = None,
+    ) -> list[Result | MultiResult]:
+        """Submit every job, wait for all, fetch their results, in order.
+
+        A job that fails or is canceled does not stop the others: ``IonQBatchError``
+        then holds each result or error in order.
+        """
+        created = await self.submit_many(jobs, concurrency=concurrency)
+        finished = await self.wait_all(
+            [c.id for c in created], timeout=timeout, on_progress=on_progress
+        )
+
+        async def results_of(job: Job) -> Result | MultiResult:
+            return await self.get_results(job, sharpen=sharpen)
+
+        results = await bounded_map(results_of, finished, concurrency)
+        return _batch.all_or_batch_error(results, "jobs")
+
+    async def _poll_many(
+        self,
+        job_ids: Iterable[str],
+        timeout: float,
+        on_progress: Callable[[dict[str, int]], None] | None,
+        cancel_on_timeout: bool,
+        tracker: _batch.Tracker | None = None,
+    ) -> AsyncIterator[Job]:
+        deadline = self._clock() + _config.check_wait(timeout)
+        _config.check_callback(on_progress, "on_progress")
+        tracker = tracker or _batch.Tracker(_requests.checked_ids(job_ids))
+        interval = _lifecycle.POLL_INITIAL
+        while not tracker.done:
+            seen: list[Job] = []
+            for chunk in tracker.pending_chunks():
+                seen += [job async for job in self._pages(None, len(chunk), {"ids": chunk})]
+            for job in tracker.record(seen):
+                yield job
+            if on_progress is not None:
+                on_progress(tracker.counts())
+            remaining = deadline - self._clock()
+            if tracker.done:
+                return
+            if remaining <= 0:
+                if cancel_on_timeout:
+                    await self.cancel_jobs(tracker.unfinished)
+                raise IonQBatchTimeoutError(
+                    f"{len(tracker.unfinished)} of {len(tracker.order)} jobs unfinished "
+                    f"after {timeout:g} s",
+                    unfinished=tracker.unfinished,
+                )
+            await self._sleep(min(interval, remaining))
+            interval = _lifecycle.next_poll_interval(interval)
 
     # ----------------------------------------------------------- listing
     async def iter_jobs(self, *, limit: int | None = None, **filters: Any) -> AsyncIterator[Job]:

@@ -1,2 +1,1 @@
-# Generated from ionq_client/_async/ by scripts/make_sync.py: edit the async file,
-# then run `make unasync`. `make test` fails when this file drifts from it.
+"""The blocking client: ``client.py`` is generated from ``_async/client.py``."""

@@ -31,6 +31,8 @@ def every_exception() -> list[IonQError]:
         ionq_client.IonQJobFailedError("failed", job_id="j1", code="SimulationError"),
         ionq_client.IonQJobCanceledError("canceled", job_id="j2"),
         ionq_client.IonQJobTimeoutError("slow job", job_id="j3"),
+        ionq_client.IonQBatchError("2 of 3 failed", results=["j1", "j2"]),
+        ionq_client.IonQBatchTimeoutError("1 unfinished", unfinished=["j4"]),
     ]
     made[0].add_note("a note survives too")
     return made
