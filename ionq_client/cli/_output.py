@@ -193,6 +193,37 @@ def progress(job_id: str) -> Iterator[Callable[[Job], None]]:
     yield report
 
 
+@contextmanager
+def batch_progress(total: int) -> Iterator[Callable[[dict[str, int]], None]]:
+    """One status line for a whole batch on stderr: counts by status."""
+    import time
+
+    def summary(counts: dict[str, int]) -> str:
+        return ", ".join(f"{status} {n}" for status, n in counts.items())
+
+    spinner = _rich_progress() if isatty(sys.stderr) else None
+    if spinner is not None:
+        with spinner:
+            task = spinner.add_task(f"{total} jobs", total=None, status="waiting")
+
+            def update(counts: dict[str, int]) -> None:
+                spinner.update(task, status=summary(counts))
+
+            yield update
+        return
+
+    started = time.monotonic()
+    last: list[str] = []
+
+    def report(counts: dict[str, int]) -> None:
+        line = summary(counts)
+        if last != [line]:
+            last[:] = [line]
+            err(f"[{time.monotonic() - started:6.1f}s] {total} jobs: {line}")
+
+    yield report
+
+
 def _rich_progress() -> Any:
     try:
         from rich.console import Console

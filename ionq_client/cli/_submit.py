@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from argparse import Namespace
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._common import PROG, Commands, positive_float, positive_int
 from ._output import (
+    batch_progress,
     err,
     flush,
     out,
@@ -56,14 +57,13 @@ def _wait(client: IonQClient, job_id: str, timeout: float) -> SingleCircuitJob |
 
 # ------------------------------------------------------------------------ submit
 def add_submit(commands: Commands) -> None:
-    parser = commands.add(
-        "submit", "submit a job from a JSON payload or an OpenQASM 3 file", submit
-    )
+    parser = commands.add("submit", "submit jobs from JSON payloads or OpenQASM 3 files", submit)
     parser.add_argument(
-        "file",
+        "files",
         metavar="FILE",
+        nargs="+",
         help="create-job JSON payload, or OpenQASM 3 (.qasm/.qasm3 or text starting "
-        "with OPENQASM); '-' reads stdin",
+        "with OPENQASM); '-' reads stdin; several files are submitted concurrently",
     )
     parser.add_argument("--backend", help="target backend (OpenQASM default: simulator)")
     parser.add_argument("--shots", type=positive_int, help="shots (OpenQASM default: 100)")
@@ -75,8 +75,13 @@ def add_submit(commands: Commands) -> None:
 
 
 def submit(client: IonQClient, args: Namespace) -> int:
-    payload = load_payload(args.file, backend=args.backend, shots=args.shots, name=args.name)
-    created = client.submit_job(payload)
+    payloads = [
+        load_payload(path, backend=args.backend, shots=args.shots, name=args.name)
+        for path in args.files
+    ]
+    if len(payloads) > 1:
+        return _submit_many(client, args, payloads)
+    created = client.submit_job(payloads[0])
     if not args.wait:
         if args.json:
             print_json(created.to_dict())
@@ -93,6 +98,63 @@ def submit(client: IonQClient, args: Namespace) -> int:
     else:
         print_result(result, shots=None, order="q0_right")
     return 0
+
+
+def _submit_many(client: IonQClient, args: Namespace, payloads: list[Any]) -> int:
+    """Several files: submitted concurrently, ids printed in the files' order."""
+    created = client.submit_many(payloads)
+    ids = [c.id for c in created]
+    if not args.wait:
+        if args.json:
+            print_json([c.to_dict() for c in created])
+        else:
+            out("\n".join(ids))
+        return 0
+    if not args.json:
+        out("\n".join(ids))
+        flush()
+    jobs = _wait_all(client, ids, args.wait_timeout)
+    if args.json:
+        print_json([job.to_dict() for job in jobs])
+        return _all_completed(jobs)
+    for path, job in zip(args.files, jobs, strict=True):
+        out(f"{path}: {job.id}")
+        if job_status(job) == "completed":
+            print_result(client.get_results(job), shots=None, order="q0_right")
+        else:
+            out(f"  {job_status(job)}")
+    return _all_completed(jobs)
+
+
+def job_status(job: SingleCircuitJob | MultiCircuitJob) -> str:
+    """The client's reading of a status (imported on use: ``--help`` stays light)."""
+    from ionq_client._lifecycle import job_status as status_of
+
+    return status_of(job)
+
+
+def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
+    """0 when every job completed; else 1, naming the others on stderr."""
+    others = [job for job in jobs if job_status(job) != "completed"]
+    for job in others:
+        err(f"error: job {job.id} is {job_status(job)}")
+    return 1 if others else 0
+
+
+def _wait_all(
+    client: IonQClient, ids: list[str], timeout: float
+) -> list[SingleCircuitJob | MultiCircuitJob]:
+    from ionq_client import IonQBatchTimeoutError
+
+    try:
+        with batch_progress(len(ids)) as on_progress:
+            return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
+    except IonQBatchTimeoutError as exc:
+        exc.add_note(f"the jobs keep running: `{PROG} wait JOB...` to wait again")
+        raise
+    except KeyboardInterrupt:
+        err(f"stopped waiting; the jobs keep running (`{PROG} cancel JOB...` to stop them)")
+        raise
 
 
 # ------------------------------------------------------------------------ status
@@ -131,20 +193,25 @@ def status(client: IonQClient, args: Namespace) -> int:
 
 # -------------------------------------------------------------------------- wait
 def add_wait(commands: Commands) -> None:
-    parser = commands.add("wait", "wait for a job to finish, showing progress", wait)
-    parser.add_argument("job_id", metavar="JOB_ID")
+    parser = commands.add("wait", "wait for jobs to finish, showing progress", wait)
+    parser.add_argument("job_ids", metavar="JOB_ID", nargs="+")
     _add_wait_timeout(parser)
 
 
 def wait(client: IonQClient, args: Namespace) -> int:
-    from ionq_client._lifecycle import job_status
-
-    job = _wait(client, args.job_id, args.wait_timeout)
+    if len(args.job_ids) == 1:
+        job = _wait(client, args.job_ids[0], args.wait_timeout)
+        if args.json:
+            print_json(job.to_dict())
+        else:
+            out(f"{job.id} {job_status(job)}")
+        return 0
+    jobs = _wait_all(client, args.job_ids, args.wait_timeout)
     if args.json:
-        print_json(job.to_dict())
+        print_json([job.to_dict() for job in jobs])
     else:
-        out(f"{job.id} {job_status(job)}")
-    return 0
+        out("\n".join(f"{job.id} {job_status(job)}" for job in jobs))
+    return _all_completed(jobs)
 
 
 # ----------------------------------------------------------------------- results
