@@ -10,10 +10,10 @@ GEN_CONFIG  := openapi/generator-config.yaml
 GEN_OUT     := generated/ionq_api
 GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
 
-.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract soak bench emulator clean
+.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract soak peers bench emulator clean
 
 help:
-	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | soak | bench | emulator"
+	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | soak | peers | bench | emulator"
 
 # --- environment ---------------------------------------------------------------
 PY_FOR_VENV := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
@@ -41,8 +41,8 @@ test: venv lint typecheck check-generated check-sync pytest
 
 # --- pieces of `make test` --------------------------------------------------------
 lint: venv
-	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples scripts
-	$(BIN)/ruff format --check ionq_client ionq_emulator tests bench examples scripts
+	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples scripts peers
+	$(BIN)/ruff format --check ionq_client ionq_emulator tests bench examples scripts peers
 
 typecheck: venv
 	$(BIN)/mypy ionq_client ionq_emulator
@@ -92,6 +92,19 @@ contract: venv
 soak: venv
 	IONQ_SOAK=1 $(BIN)/pytest -q -s tests/client/soak tests/emulator/test_load.py
 
+# Four real IonQ clients (qiskit-ionq, cirq-ionq, ionq-core, pennylane-ionq), unchanged,
+# against the emulator; they live in their own venv so their pins never meet ours.
+PEERS_VENV := .venv-peers
+
+peers: $(VENV)/.installed-demo $(PEERS_VENV)/.installed
+	$(BIN)/python peers/run.py
+
+$(PEERS_VENV)/.installed: peers/requirements.txt
+	$(PY_FOR_VENV) -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PEERS_VENV)/bin/python -m pip install --quiet -r peers/requirements.txt
+	@touch $@
+
 bench: venv
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/run.py
@@ -100,4 +113,4 @@ emulator: venv
 	$(BIN)/ionq-emulator
 
 clean:
-	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(PEERS_VENV) dist build .mypy_cache .ruff_cache .hypothesis .cache
