@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 from argparse import Namespace
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ._common import PROG, Commands, positive_float, positive_int
@@ -41,18 +42,23 @@ def _add_wait_timeout(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _wait(client: IonQClient, job_id: str, timeout: float) -> SingleCircuitJob | MultiCircuitJob:
-    from ionq_client import IonQJobTimeoutError
-
+@contextmanager
+def _keeps_running(ids: list[str]) -> Iterator[None]:
+    """A deadline or Ctrl-C ends the waiting, not the jobs: say so, and how to go on."""
+    which, them = (ids[0], "it") if len(ids) == 1 else ("JOB...", "them")
     try:
-        with progress(job_id) as on_progress:
-            return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
-    except IonQJobTimeoutError as exc:
-        exc.add_note(f"the job keeps running: `{PROG} wait {job_id}` to wait again")
+        yield
+    except TimeoutError as exc:  # IonQJobTimeoutError, IonQBatchTimeoutError
+        exc.add_note(f"the jobs keep running: `{PROG} wait {which}` to wait again")
         raise
     except KeyboardInterrupt:
-        err(f"stopped waiting; job {job_id} keeps running (`{PROG} cancel {job_id}` to stop it)")
+        err(f"stopped waiting; the jobs keep running (`{PROG} cancel {which}` to stop {them})")
         raise
+
+
+def _wait(client: IonQClient, job_id: str, timeout: float) -> SingleCircuitJob | MultiCircuitJob:
+    with _keeps_running([job_id]), progress(job_id) as on_progress:
+        return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------------ submit
@@ -144,17 +150,8 @@ def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
 def _wait_all(
     client: IonQClient, ids: list[str], timeout: float
 ) -> list[SingleCircuitJob | MultiCircuitJob]:
-    from ionq_client import IonQBatchTimeoutError
-
-    try:
-        with batch_progress(len(ids)) as on_progress:
-            return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
-    except IonQBatchTimeoutError as exc:
-        exc.add_note(f"the jobs keep running: `{PROG} wait JOB...` to wait again")
-        raise
-    except KeyboardInterrupt:
-        err(f"stopped waiting; the jobs keep running (`{PROG} cancel JOB...` to stop them)")
-        raise
+    with _keeps_running(ids), batch_progress(len(ids)) as on_progress:
+        return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------------ status

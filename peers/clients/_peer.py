@@ -44,6 +44,14 @@ def finish() -> None:
     sys.exit(1 if _failed else 0)
 
 
+def run_checks(bell: Callable[[], str], batch: Callable[[], str], noisy: Callable[[], str]) -> None:
+    """The three checks every peer runs, in order, then the exit status."""
+    check("bell", bell)
+    check("multi-circuit", batch)
+    check(f"noisy ({NOISE_MODEL})", noisy)
+    finish()
+
+
 class CheckFailed(AssertionError):
     """A client answered, but not what an IonQ server's answer should give."""
 

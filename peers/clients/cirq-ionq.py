@@ -18,12 +18,11 @@ from _peer import (
     SHOTS,
     URL,
     bits,
-    check,
     expect,
     expect_batch,
     expect_bell,
     expect_noisy,
-    finish,
+    run_checks,
 )
 
 q0, q1 = cirq.LineQubit.range(2)
@@ -59,10 +58,7 @@ def main() -> None:
         job = service.create_job(BELL, repetitions=SHOTS, noise={"model": NOISE_MODEL})
         return expect_noisy(probabilities(job.results(polling_seconds=0.1)))
 
-    check("bell", run_bell)
-    check("multi-circuit", run_batch)
-    check(f"noisy ({NOISE_MODEL})", run_noisy)
-    finish()
+    run_checks(run_bell, run_batch, run_noisy)
 
 
 if __name__ == "__main__":

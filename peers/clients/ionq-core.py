@@ -24,13 +24,12 @@ from _peer import (
     URL,
     CheckFailed,
     bits,
-    check,
     expect,
     expect_batch,
     expect_bell,
     expect_noisy,
-    finish,
     one_line,
+    run_checks,
 )
 from ionq_core import IonQClient, Unset, wait_for_job
 from ionq_core.api.default import create_job, get_job_artifact, get_job_probabilities
@@ -160,10 +159,7 @@ def main() -> None:
         _, dist = run_single(circuit_job(BELL, noise={"model": NOISE_MODEL}))
         return expect_noisy(dist)
 
-    check("bell", run_bell)
-    check("multi-circuit", run_batch)
-    check(f"noisy ({NOISE_MODEL})", run_noisy)
-    finish()
+    run_checks(run_bell, run_batch, run_noisy)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,11 @@ from _peer import (
     NOISE_MODEL,
     SHOTS,
     URL,
-    check,
     expect,
     expect_batch,
     expect_bell,
     expect_noisy,
-    finish,
+    run_checks,
 )
 from pennylane_ionq import api_client
 
@@ -74,10 +73,7 @@ def main() -> None:
 
         return expect_noisy(as_dist(circuit()))
 
-    check("bell", run_bell)
-    check("multi-circuit", run_batch)
-    check(f"noisy ({NOISE_MODEL})", run_noisy)
-    finish()
+    run_checks(run_bell, run_batch, run_noisy)
 
 
 if __name__ == "__main__":

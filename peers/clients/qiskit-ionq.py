@@ -21,6 +21,7 @@ from _peer import (
     expect_bell,
     expect_noisy,
     finish,
+    run_checks,
 )
 
 os.environ["QISKIT_IONQ_API_URL"] = URL
@@ -85,10 +86,7 @@ def main() -> None:
         return expect_noisy(probabilities(job.result(wait=WAIT), 0))
 
     check("sizing", sizing)
-    check("bell", run_bell)
-    check("multi-circuit", run_batch)
-    check(f"noisy ({NOISE_MODEL})", run_noisy)
-    finish()
+    run_checks(run_bell, run_batch, run_noisy)
 
 
 if __name__ == "__main__":
