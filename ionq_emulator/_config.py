@@ -31,6 +31,12 @@ class EmulatorConfig:
     anchors the ISO timestamps. ``check_responses`` makes the app validate each of
     its own answers against the spec (tests turn it on).
 
+    ``results_style`` is the shape of a completed job's ``results``: ``"artifacts"``
+    (the default: IonQ's current document, a map of format id to artifact descriptor,
+    which ionq-core and qiskit-ionq's main branch read) or ``"urls"`` (the older
+    ``{"probabilities": {"url": ...}}`` that qiskit-ionq 1.1.1 and pennylane-ionq
+    follow; IonQ's document no longer describes it).
+
     Simulation never holds the store's lock. A job whose estimated work (amplitude
     updates, see ``_execution.work_of``) is at most ``inline_work`` is simulated in
     the request's own thread before the creation answer is sent, so small jobs in
@@ -49,7 +55,7 @@ class EmulatorConfig:
     ready_after: float = 0.05
     start_after: float = 0.05
     run_time: float = 0.1
-    results_style: ResultsStyle = "urls"
+    results_style: ResultsStyle = "artifacts"
     faults: FaultConfig = field(default_factory=FaultConfig)
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time

@@ -18,8 +18,9 @@ def price(backend: Backend, gates: tuple[int, int], shots: int) -> float:
     return round(max(backend.minimum, shots * per_shot), 2)
 
 
-def compute_time_us(backend: Backend, gates: tuple[int, int], shots: int) -> float:
+def compute_time_us(backend: Backend, gates: tuple[int, int], shots: int) -> int:
+    """Whole microseconds, as IonQ reports them (its ``*_quantum_compute_time_us`` are integers)."""
     if not backend.is_qpu:
-        return 0.0
+        return 0
     per_shot = gates[0] * backend.gate_1q_us + gates[1] * backend.gate_2q_us + backend.readout_us
-    return round(shots * per_shot, 3)
+    return round(shots * per_shot)

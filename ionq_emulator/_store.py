@@ -471,7 +471,7 @@ class Store:
             page = jobs[:limit]
             more = len(jobs) > limit
             return {
-                "jobs": [views.job_view(j, now, self._timeline) for j in page],
+                "jobs": [views.job_view(j, now, self._timeline, listed=True) for j in page],
                 "next": page[-1].id if more else None,
             }
 

@@ -36,8 +36,10 @@ __all__ = [
     "whoami_view",
 ]
 
-_IDEAL: Final = {"model": "ideal", "seed": None}  # what IonQ echoes when no noise was asked
+_IDEAL: Final = {"model": "ideal"}  # what IonQ echoes when no noise was asked
 _SINGLE_ARTIFACTS: Final = ("probabilities", "histogram", "shots")
+_TOP_GROUPS: Final = 5  # a usage row lists its five costliest groups
+_USAGE_UNIT: Final = "USD"  # usage reports spell the currency as IonQ's examples do
 
 
 def whoami_view(account: Account) -> JSON:
@@ -52,24 +54,29 @@ def whoami_view(account: Account) -> JSON:
 
 
 def backend_view(backend: Backend, timeline: Timeline) -> JSON:
+    """IonQ's ``Backend``: ``characterization_id`` and ``location`` are strings when
+    present, so the simulator (never calibrated, nowhere in particular) leaves them out."""
     schemas = load_spec()["components"]["schemas"]
     models = ["ideal", *NOISE_MODELS] if not backend.is_qpu else [backend.noise_model]
-    return {
+    view: JSON = {
         "backend": backend.name,
         "status": backend.status,
         "qubits": backend.qubits,
         "average_queue_time": backend.average_queue_time,
         "last_updated": timeline.iso(timeline.epoch),
-        "characterization_id": (
-            calibration_id(backend.name, timeline.today()) if backend.is_qpu else None
-        ),
-        "degraded": False,
-        "location": backend.location,
+    }
+    if backend.is_qpu:
+        view["characterization_id"] = calibration_id(backend.name, timeline.today())
+    view["degraded"] = False
+    if backend.location is not None:
+        view["location"] = backend.location
+    view |= {
         "supported_gates": list(schemas["QisGateName"]["enum"]),
         "supported_native_gates": list(schemas["NativeGateName"]["enum"]),
         "supported_error_mitigations": ["debiasing"] if backend.is_qpu else [],
         "noise_models": models,
     }
+    return view
 
 
 def characterizations_page(
@@ -92,7 +99,16 @@ def characterizations_page(
 # -------------------------------------------------------------------- jobs
 
 
-def job_view(job: Job, now: float, timeline: Timeline) -> JSON:
+def job_view(job: Job, now: float, timeline: Timeline, *, listed: bool = False) -> JSON:
+    """IonQ's job object: ``GET /jobs/{id}``, or an item of a list when ``listed``.
+
+    As IonQ answers: ``output``, ``settings`` and ``stats`` are always objects,
+    durations and compute times are integers, ``noise`` is present only on the
+    simulator (without ``seed`` unless one was given), ``execution_duration_ms`` and
+    ``billed_quantum_compute_time_us`` only once it ran (never for a dry run), and
+    ``child_job_ids`` only on a job's own GET (the list items of ``GET /jobs`` do not
+    carry it): the parent's children there, else null.
+    """
     status = timeline.status(job, now)
     ready, started, done = timeline.milestones(job)
     failure = job.outcome.failure
@@ -107,10 +123,11 @@ def job_view(job: Job, now: float, timeline: Timeline) -> JSON:
     children = len(job.child_ids)
     gates = job.outcome.gates
     completed = status == "completed"
+    ran = completed and not job.dry_run
     payload = job.payload
     c = timeline.config
     iso = timeline.iso
-    return {
+    view: JSON = {
         "id": job.id,
         "status": status,
         "type": job.type,
@@ -119,36 +136,56 @@ def job_view(job: Job, now: float, timeline: Timeline) -> JSON:
         "submitter_id": job.account.user_id,
         "project_id": job.account.project_id,
         "parent_job_id": job.parent_id,
-        "child_job_ids": list(job.child_ids),
+    }
+    if not listed:
+        view["child_job_ids"] = list(job.child_ids) if job.child_ids else None
+    view |= {
         "session_id": job.session_id,
         "metadata": payload.get("metadata"),
         "name": job.name,
         "submitted_at": iso(job.submitted),
         "started_at": (iso(started) if stop >= started and not compile_failure else None),
         "completed_at": None if completed_at is None else iso(completed_at),
-        "predicted_wait_time_ms": round((c.ready_after + c.start_after) * 1000, 3),
-        "predicted_execution_duration_ms": round(c.run_time * 1000, 3),
-        "execution_duration_ms": round(c.run_time * 1000, 3) if completed else None,
+        "predicted_wait_time_ms": round((c.ready_after + c.start_after) * 1000),
+        "predicted_execution_duration_ms": round(c.run_time * 1000),
+        "execution_duration_ms": round(c.run_time * 1000) if ran else None,
         "shots": job.shots,
-        "noise": None if job.backend.is_qpu else payload.get("noise", _IDEAL),
+    }
+    if not job.backend.is_qpu:
+        view["noise"] = _noise(payload.get("noise"))
+    stats: JSON = {
+        "qubits": job.outcome.qubits,
+        "circuits": children or 1,
+        "gate_counts": {"1q": gates[0], "2q": gates[1]},
+        "kwh": round(qct / 3.6e9 * 5.0, 9),  # a 5 kW machine
+        "predicted_quantum_compute_time_us": qct,
+    }
+    if ran:  # billed once it ran; a dry run never runs
+        stats["billed_quantum_compute_time_us"] = qct
+    view |= {
         "failure": (
             {"code": failure.code, "message": failure.message}
             if status == "failed" and failure
             else None
         ),
         "cost_model": job.backend.cost_model,
-        "output": None,
-        "settings": payload.get("settings"),
-        "stats": {
-            "qubits": job.outcome.qubits,
-            "circuits": children or 1,
-            "gate_counts": {"1q": gates[0], "2q": gates[1]},
-            "kwh": round(qct / 3.6e9 * 5.0, 9),  # a 5 kW machine
-            "predicted_quantum_compute_time_us": qct,
-            "billed_quantum_compute_time_us": qct if completed else None,
-        },
-        "results": results_view(job, c.results_style) if completed and not job.dry_run else None,
+        # A circuit that ran was not debiased (IonQ's live answer: ``false``, not an object).
+        "output": {"error_mitigation": {"debiasing": False}} if ran and not children else {},
+        "settings": dict(payload.get("settings") or {}),
+        "stats": stats,
+        "results": results_view(job, c.results_style) if ran else None,
     }
+    return view
+
+
+def _noise(asked: Mapping[str, Any] | None) -> JSON:
+    """The simulator's noise as IonQ echoes it: the model, and the seed only if given."""
+    if asked is None:
+        return dict(_IDEAL)
+    noise: JSON = {"model": asked["model"]}
+    if asked.get("seed") is not None:
+        noise["seed"] = asked["seed"]
+    return noise
 
 
 def results_view(job: Job, style: ResultsStyle) -> JSON:
@@ -205,10 +242,12 @@ def estimate_view(
     }
     gates = (context["1q_gates"], context["2q_gates"])
     qct = compute_time_us(backend, gates, context["shots"])
+    # Every backend here is priced per gate: IonQ's "gates" rate entry (no
+    # ``unit_cost``, which belongs to "compute_second" entries) and no
+    # ``estimated_quantum_compute_time_us`` (only compute-second pricing reports it).
     rate = {
         "sku": f"{name}-gates",
         "unit": "gates",
-        "unit_cost": backend.cost_2q,
         "cost_1q_gate": backend.cost_1q,
         "cost_2q_gate": backend.cost_2q,
         "job_cost_minimum": backend.minimum,
@@ -219,8 +258,7 @@ def estimate_view(
         "estimated_unit": "usd",
         "rate_card": {"id": f"emulator-{name}", "rates": [rate]},
         "estimated_total_cost": price(backend, gates, context["shots"]),
-        "estimated_execution_time": round(qct / 1000, 3),
-        "estimated_quantum_compute_time_us": qct,
+        "estimated_execution_time": round(qct / 1000),  # milliseconds, an integer
         "current_predicted_queue_time": backend.average_queue_time,
     }
 
@@ -235,8 +273,12 @@ def usage_view(
     group_by: str,
     modality: str,
 ) -> JSON:
-    """The account's completed top-level jobs in [start, end), one row per group and period."""
-    rows: dict[tuple[str, str], JSON] = {}
+    """The account's completed top-level jobs in [start, end) as IonQ's ``Usages``.
+
+    One row per period (newest first), each with its totals and its five costliest
+    groups (``group_usages``); instants are RFC 3339 date-times, as IonQ sends them.
+    """
+    periods: dict[date, dict[str, JSON]] = {}
     for job in jobs:
         day = datetime.fromisoformat(timeline.iso(job.submitted)).date()
         if job.account != account or job.parent_id is not None or not start <= day < end:
@@ -248,28 +290,59 @@ def usage_view(
             "weekly": day - timedelta(days=day.weekday()),
             "monthly": day.replace(day=1),
         }[modality]
-        group = {"job": job.id, "project": account.project_id, "user": account.user_id}
-        key = (period.isoformat(), group[group_by])
-        row = rows.setdefault(
-            key,
-            {"period": key[0], group_by: key[1], "amount": 0.0, "jobs": 0, "time_us": 0.0},
+        group_id, group_name = {
+            "job": (job.id, job.name or job.id),
+            "project": (account.project_id, account.project_id),
+            "user": (account.user_id, account.user_id),
+        }[group_by]
+        group = periods.setdefault(period, {}).setdefault(
+            group_id,
+            {
+                "group_id": group_id,
+                "group_name": group_name,
+                "amount": 0.0,
+                "amount_unit": _USAGE_UNIT,
+                "job_count": 0,
+                "time_us": 0,
+            },
         )
-        row["amount"] = round(row["amount"] + price(job.backend, job.outcome.gates, job.shots), 2)
-        row["jobs"] += 1
-        row["time_us"] += compute_time_us(job.backend, job.outcome.gates, job.shots)
-    data = [rows[k] for k in sorted(rows)]
+        amount = group["amount"] + price(job.backend, job.outcome.gates, job.shots)
+        group["amount"] = round(amount, 2)
+        group["job_count"] += 1
+        group["time_us"] += compute_time_us(job.backend, job.outcome.gates, job.shots)
+    data = []
+    for period in sorted(periods, reverse=True):
+        groups = list(periods[period].values())
+        groups.sort(key=lambda g: (-g["amount"], -g["job_count"], g["group_id"]))
+        data.append(
+            {
+                "from": _midnight(period),
+                "amount": round(sum(g["amount"] for g in groups), 2),
+                "amount_unit": _USAGE_UNIT,
+                "job_count": sum(g["job_count"] for g in groups),
+                "time_us": sum(g["time_us"] for g in groups),
+                "group_usages": groups[:_TOP_GROUPS],
+            }
+        )
     return {
         "organization": account.organization_id,
-        "usage_from": start.isoformat(),
-        "usage_to": end.isoformat(),
-        "usage_unit": "usd",
+        # IonQ's ``Usages`` requires the two dates of the request back as well.
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "usage_from": _midnight(start),
+        "usage_to": _midnight(end),
+        "usage_unit": _USAGE_UNIT,
         "group_type": group_by,
         "modality": modality,
         "amount_total": round(sum(r["amount"] for r in data), 2),
-        "job_count": sum(r["jobs"] for r in data),
+        "job_count": sum(r["job_count"] for r in data),
         "time_us_total": sum(r["time_us"] for r in data),
         "usage_data": data,
     }
+
+
+def _midnight(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
 
 
 # ---------------------------------------------------------------- sessions
@@ -280,6 +353,14 @@ def session_view(session: Session, now: float, timeline: Timeline) -> JSON:
     expires = session.expires()
     account = session.account
     iso = timeline.iso
+    # IonQ's ``SessionSettings`` holds only the limits that were set (none is null).
+    settings: JSON = {
+        name: session.limits[name]
+        for name in ("job_count_limit", "duration_limit_min", "cost_limit")
+        if session.limits.get(name) is not None
+    }
+    if expires is not None:
+        settings["expires_at"] = iso(expires)
     return {
         "id": session.id,
         "created_at": iso(session.created),
@@ -289,12 +370,7 @@ def session_view(session: Session, now: float, timeline: Timeline) -> JSON:
         "creator_id": account.user_id,
         "ended_at": None if ended is None else iso(ended),
         "ender_id": account.user_id if session.ended is not None else None,
-        "settings": {
-            "job_count_limit": session.limits.get("job_count_limit"),
-            "duration_limit_min": session.limits.get("duration_limit_min"),
-            "cost_limit": session.limits.get("cost_limit"),
-            "expires_at": None if expires is None else iso(expires),
-        },
+        "settings": settings,
         "active": ended is None,
         "status": session.status(now),
         "started_at": None if session.started is None else iso(session.started),
