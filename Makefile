@@ -10,10 +10,10 @@ GEN_CONFIG  := openapi/generator-config.yaml
 GEN_OUT     := generated/ionq_api
 GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
 
-.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract soak peers bench emulator clean
+.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract official soak peers bench emulator clean
 
 help:
-	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | soak | peers | bench | emulator"
+	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | official [OFFICIAL=latest] | soak | peers | bench | emulator"
 
 # --- environment ---------------------------------------------------------------
 PY_FOR_VENV := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
@@ -85,6 +85,15 @@ contract: export IONQ_CONTRACT_MODE = $(or $(MODE),read)
 contract: venv
 	@test -n "$$IONQ_CONTRACT_URL" || { echo "usage: make contract URL=https://api.ionq.co/v0.4 KEY=<api key> [MODE=read|all]" >&2; exit 2; }
 	$(BIN)/pytest -q tests/spec/contract/live_contract.py
+
+# IonQ's official OpenAPI document (from the ionq-core sdist on PyPI, cached in .cache/official,
+# never committed): a readable diff against ours, then schemathesis from IonQ's document against
+# the emulator, failing on findings not in openapi/deviations.yaml (or entries that no longer occur).
+# OFFICIAL=latest looks ahead: the check reports but does not fail.
+OFFICIAL ?= 0.2.0
+official: venv
+	$(BIN)/python scripts/official_diff.py --version $(OFFICIAL)
+	$(BIN)/python scripts/official_check.py --version $(OFFICIAL) $(if $(filter latest,$(OFFICIAL)),--report-only)
 
 # The long soak (make test runs a short one): >= 2,000 mixed operations from threads,
 # asyncio tasks and processes through 20 % injected faults, ledger figures printed;

@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--key", action="append", default=[], help="accepted API key (repeatable; default: random)"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for ids, sampling and faults")
-    parser.add_argument("--results-style", choices=("urls", "artifacts"), default="urls")
+    parser.add_argument("--results-style", choices=("urls", "artifacts"), default="artifacts")
     for name, default in (("ready-after", 0.05), ("start-after", 0.05), ("run-time", 0.1)):
         parser.add_argument(f"--{name}", type=float, default=default, help="seconds")
     for kind in ("429", "500", "502", "503", "504", "drop", "delay"):
