@@ -26,6 +26,7 @@ from .job_canceled import JobCanceled
 from .job_copy_payload import JobCopyPayload
 from .job_cost import JobCost
 from .job_created import JobCreated
+from .job_creation_settings import JobCreationSettings
 from .job_deleted import JobDeleted
 from .job_failure import JobFailure
 from .job_ids import JobIds
@@ -73,6 +74,7 @@ from .result_artifacts import ResultArtifacts
 from .result_link import ResultLink
 from .result_urls import ResultUrls
 from .session import Session
+from .session_cost_limit import SessionCostLimit
 from .session_creation_payload import SessionCreationPayload
 from .session_limits import SessionLimits
 from .session_list import SessionList
@@ -116,6 +118,7 @@ __all__ = (
     "JobCopyPayload",
     "JobCost",
     "JobCreated",
+    "JobCreationSettings",
     "JobDeleted",
     "JobFailure",
     "JobIds",
@@ -159,6 +162,7 @@ __all__ = (
     "ResultLink",
     "ResultUrls",
     "Session",
+    "SessionCostLimit",
     "SessionCreationPayload",
     "SessionLimits",
     "SessionList",
