@@ -65,6 +65,7 @@ _PAULIEXP = _Shape(0, required=(("terms", "terms"), ("coefficients", "reals"), (
 _NATIVE_ONE_QUBIT = _Shape(1, target_key="target", required=(("phase", "real"),))
 _MS = _Shape(2, required=(("phases", "pair"),), optional=(("angle", "ms_angle"),))
 _NATIVE_ZZ = _Shape(2, required=(("angle", "real"),))
+_NOP = _Shape(1, target_key="target")
 
 _QIS_TABLE: dict[str, _Shape] = {
     **dict.fromkeys(("x", "y", "z", "h", "s", "si", "v", "vi", "t", "ti", "not"), _ONE_QUBIT),
@@ -79,6 +80,7 @@ _NATIVE_TABLE: dict[str, _Shape] = {
     "gpi2": _NATIVE_ONE_QUBIT,
     "ms": _MS,
     "zz": _NATIVE_ZZ,
+    "nop": _NOP,
 }
 _TABLES: dict[str, dict[str, _Shape]] = {"qis": _QIS_TABLE, "native": _NATIVE_TABLE}
 
@@ -636,6 +638,10 @@ class NativeCircuit(_CircuitBase):
 
     def zz(self, a: int, b: int, angle: float) -> Self:
         return self._append({"gate": "zz", "targets": [a, b], "angle": angle})
+
+    def nop(self, target: int) -> Self:
+        """IonQ's native ``nop``: the identity, ``target`` idles for one gate slot."""
+        return self._append({"gate": "nop", "target": target})
 
 
 def circuit_from_dicts(

@@ -14,7 +14,6 @@ IonQ's schema forbids extra properties and answers most mistakes with a terse
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -55,19 +54,16 @@ _ENTRY_KEYS = frozenset({"name", "qubits", "circuit", "registers", "gateset"})
 # Without a declared width, IonQ sizes the circuit from its gates: only indices >= 0 matter.
 _UNBOUNDED_QUBITS = 2**31
 _ERROR_MITIGATION_KEYS = frozenset({"debiasing", "symmetry_verification"})
-_COMPILATION_KINDS: dict[str, type] = {
-    "gate_basis": str,
-    "precision": str,
-    "opt": float,
-    "service_version": str,
-}
+_COMPILATION_REMOVED = (
+    "IonQ removed settings.compilation from job-creation payloads on Oct 1, 2026 "
+    "(a job's settings still report how it was compiled); drop it"
+)
 _QASM_HEADER = re.compile(r"OPENQASM[ \t]+3(?:\.\d+)?[ \t]*;")
 
 
 #: Payload paths -> the IonQJob fields they come from, for error messages.
 _FIELD_NAMES = (
     ("settings.error_mitigation", "error_mitigation"),
-    ("settings.compilation", "compilation"),
     ("input.data", "qasm"),
 )
 
@@ -114,7 +110,6 @@ class IonQJob:
     metadata: Mapping[str, str] | None = None
     error_mitigation: ErrorMitigation | None = None
     noise: Noise | None = None
-    compilation: Mapping[str, Any] | None = None
     session_id: str | None = None
     dry_run: bool = False
 
@@ -124,7 +119,7 @@ class IonQJob:
 
     def to_payload(self) -> dict[str, Any]:
         """The JSON body for ``POST /jobs``, validated; raises IonQValidationError
-        naming the field as this class calls it (``compilation.opt``, ``qasm``)."""
+        naming the field as this class calls it (``error_mitigation``, ``qasm``)."""
         try:
             return self._payload()
         except IonQValidationError as error:
@@ -225,8 +220,6 @@ class IonQJob:
             mitigation = self.error_mitigation.to_dict()
             if mitigation:
                 settings["error_mitigation"] = mitigation
-        if self.compilation:
-            settings["compilation"] = dict(_mapping(self.compilation, "compilation"))
         return settings
 
 
@@ -332,23 +325,14 @@ def _check_name(value: object) -> None:
 
 def _check_settings(value: object) -> None:
     settings = _mapping(value, "settings")
-    _fail_unknown_keys(settings, frozenset({"error_mitigation", "compilation"}), "settings")
+    if "compilation" in settings:
+        raise IonQValidationError("settings.compilation", _COMPILATION_REMOVED)
+    _fail_unknown_keys(settings, frozenset({"error_mitigation"}), "settings")
     if "error_mitigation" in settings:
         mitigation = _mapping(settings["error_mitigation"], "settings.error_mitigation")
         _fail_unknown_keys(mitigation, _ERROR_MITIGATION_KEYS, "settings.error_mitigation")
         for key, item in mitigation.items():
             _bool(item, f"settings.error_mitigation.{key}")
-    if "compilation" in settings:
-        compilation = _mapping(settings["compilation"], "settings.compilation")
-        _fail_unknown_keys(compilation, frozenset(_COMPILATION_KINDS), "settings.compilation")
-        for key, item in compilation.items():
-            path = f"settings.compilation.{key}"
-            if _COMPILATION_KINDS[key] is str:
-                _string(item, path)
-            elif isinstance(item, bool) or not isinstance(item, (int, float)):
-                raise IonQValidationError(path, f"must be a number, got {type(item).__name__}")
-            elif not math.isfinite(item):
-                raise IonQValidationError(path, f"must be finite, got {item!r}")
 
 
 def _check_noise(value: object) -> None:

@@ -208,8 +208,6 @@ def _gate_name(gate: Mapping[str, Any], gateset: str) -> str:
 def _compile(gate: Mapping[str, Any], qubits: int, gateset: str) -> list[_Op]:
     """Validate one gate and turn it into matrix applications."""
     name = _gate_name(gate, gateset)
-    if gateset == "native" and name == "nop":
-        return []
     targets = _qubit_list(gate, "target", "targets")
     controls = _qubit_list(gate, "control", "controls")
     involved = targets + controls
@@ -223,6 +221,8 @@ def _compile(gate: Mapping[str, Any], qubits: int, gateset: str) -> list[_Op]:
         raise SimulationError("InvalidInput", "cnot needs a control")
     if gateset == "native" and controls:
         raise SimulationError("InvalidInput", f"native gate {name!r} cannot be controlled")
+    if gateset == "native" and name == "nop":
+        return []  # the identity: the qubit idles, the state is unchanged
     ctrl = tuple(controls)
     if gateset == "qis" and name in _QIS_1Q:
         if name in _FIXED_1Q:

@@ -387,6 +387,12 @@ def _gate_problems(
             yield f"{at}.phase", f'gate "{name}" needs a "phase" (turns)'
         if len(targets) != 1:
             yield f"{at}.targets", f'gate "{name}" needs exactly one target'
+    elif name == "nop":
+        if len(targets) != 1:
+            yield f"{at}.targets", 'gate "nop" needs exactly one target'
+        for field in ("phase", "phases", "angle"):
+            if field in gate:
+                yield f"{at}.{field}", f'gate "nop" takes no "{field}"'
     elif name == "ms" and "phases" not in gate:
         yield f"{at}.phases", 'gate "ms" needs "phases": [phase0, phase1]'
     elif name == "zz" and "angle" not in gate and "phase" not in gate:

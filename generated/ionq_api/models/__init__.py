@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .aggregated_probabilities import AggregatedProbabilities
+from .aggregation_artifact_descriptor import AggregationArtifactDescriptor
+from .aggregations_output import AggregationsOutput
 from .artifact_descriptor import ArtifactDescriptor
 from .backend_info import BackendInfo
 from .backend_status import BackendStatus
@@ -12,7 +14,9 @@ from .circuit_job_payload import CircuitJobPayload
 from .compilation_settings import CompilationSettings
 from .cost_amount import CostAmount
 from .cost_unit import CostUnit
+from .debiasing_output import DebiasingOutput
 from .error import Error
+from .error_mitigation_output import ErrorMitigationOutput
 from .error_mitigation_settings import ErrorMitigationSettings
 from .failure_code import FailureCode
 from .fidelities import Fidelities
@@ -26,6 +30,7 @@ from .job_canceled import JobCanceled
 from .job_copy_payload import JobCopyPayload
 from .job_cost import JobCost
 from .job_created import JobCreated
+from .job_creation_settings import JobCreationSettings
 from .job_deleted import JobDeleted
 from .job_failure import JobFailure
 from .job_ids import JobIds
@@ -36,7 +41,6 @@ from .job_output_compilation import JobOutputCompilation
 from .job_output_compilation_compiled_circuits import (
     JobOutputCompilationCompiledCircuits,
 )
-from .job_output_error_mitigation import JobOutputErrorMitigation
 from .job_payload_type import JobPayloadType
 from .job_settings import JobSettings
 from .job_stats import JobStats
@@ -73,6 +77,7 @@ from .result_artifacts import ResultArtifacts
 from .result_link import ResultLink
 from .result_urls import ResultUrls
 from .session import Session
+from .session_cost_limit import SessionCostLimit
 from .session_creation_payload import SessionCreationPayload
 from .session_limits import SessionLimits
 from .session_list import SessionList
@@ -81,16 +86,21 @@ from .session_status import SessionStatus
 from .single_circuit_job import SingleCircuitJob
 from .single_circuit_job_metadata_type_0 import SingleCircuitJobMetadataType0
 from .single_circuit_job_type import SingleCircuitJobType
+from .symmetry_verification_output import SymmetryVerificationOutput
 from .timings import Timings
 from .usage_grouping import UsageGrouping
 from .usage_modality import UsageModality
 from .usage_report import UsageReport
 from .usage_report_usage_data_item import UsageReportUsageDataItem
 from .validation_detail import ValidationDetail
+from .variant_info import VariantInfo
+from .variant_info_results import VariantInfoResults
 from .who_am_i import WhoAmI
 
 __all__ = (
     "AggregatedProbabilities",
+    "AggregationArtifactDescriptor",
+    "AggregationsOutput",
     "ArtifactDescriptor",
     "BackendInfo",
     "BackendStatus",
@@ -102,7 +112,9 @@ __all__ = (
     "CompilationSettings",
     "CostAmount",
     "CostUnit",
+    "DebiasingOutput",
     "Error",
+    "ErrorMitigationOutput",
     "ErrorMitigationSettings",
     "FailureCode",
     "Fidelities",
@@ -116,6 +128,7 @@ __all__ = (
     "JobCopyPayload",
     "JobCost",
     "JobCreated",
+    "JobCreationSettings",
     "JobDeleted",
     "JobFailure",
     "JobIds",
@@ -124,7 +137,6 @@ __all__ = (
     "JobOutput",
     "JobOutputCompilation",
     "JobOutputCompilationCompiledCircuits",
-    "JobOutputErrorMitigation",
     "JobPayloadType",
     "JobSettings",
     "JobStats",
@@ -159,6 +171,7 @@ __all__ = (
     "ResultLink",
     "ResultUrls",
     "Session",
+    "SessionCostLimit",
     "SessionCreationPayload",
     "SessionLimits",
     "SessionList",
@@ -167,11 +180,14 @@ __all__ = (
     "SingleCircuitJob",
     "SingleCircuitJobMetadataType0",
     "SingleCircuitJobType",
+    "SymmetryVerificationOutput",
     "Timings",
     "UsageGrouping",
     "UsageModality",
     "UsageReport",
     "UsageReportUsageDataItem",
     "ValidationDetail",
+    "VariantInfo",
+    "VariantInfoResults",
     "WhoAmI",
 )

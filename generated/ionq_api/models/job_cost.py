@@ -17,23 +17,26 @@ T = TypeVar("T", bound="JobCost")
 
 @_attrs_define
 class JobCost:
-    """What a job is expected to cost and, once run, did cost.
+    """What a job is expected to cost and, once run, did cost. `estimated_cost` is omitted for jobs never priced against a
+    contract, such as simulator jobs (IonQ, October 1, 2026).
 
-    Attributes:
-        estimated_cost (CostAmount): An amount of money or credits.
-        dry_run (bool | Unset): The job was only priced.
-        cost (CostAmount | Unset): An amount of money or credits.
+        Attributes:
+            dry_run (bool | Unset): The job was only priced.
+            estimated_cost (CostAmount | Unset): An amount of money or credits.
+            cost (CostAmount | Unset): An amount of money or credits.
     """
 
-    estimated_cost: CostAmount
     dry_run: bool | Unset = UNSET
+    estimated_cost: CostAmount | Unset = UNSET
     cost: CostAmount | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        estimated_cost = self.estimated_cost.to_dict()
-
         dry_run = self.dry_run
+
+        estimated_cost: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.estimated_cost, Unset):
+            estimated_cost = self.estimated_cost.to_dict()
 
         cost: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cost, Unset):
@@ -41,13 +44,11 @@ class JobCost:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "estimated_cost": estimated_cost,
-            }
-        )
+        field_dict.update({})
         if dry_run is not UNSET:
             field_dict["dry_run"] = dry_run
+        if estimated_cost is not UNSET:
+            field_dict["estimated_cost"] = estimated_cost
         if cost is not UNSET:
             field_dict["cost"] = cost
 
@@ -58,9 +59,14 @@ class JobCost:
         from ..models.cost_amount import CostAmount
 
         d = dict(src_dict)
-        estimated_cost = CostAmount.from_dict(d.pop("estimated_cost"))
-
         dry_run = d.pop("dry_run", UNSET)
+
+        _estimated_cost = d.pop("estimated_cost", UNSET)
+        estimated_cost: CostAmount | Unset
+        if isinstance(_estimated_cost, Unset):
+            estimated_cost = UNSET
+        else:
+            estimated_cost = CostAmount.from_dict(_estimated_cost)
 
         _cost = d.pop("cost", UNSET)
         cost: CostAmount | Unset
@@ -70,8 +76,8 @@ class JobCost:
             cost = CostAmount.from_dict(_cost)
 
         job_cost = cls(
-            estimated_cost=estimated_cost,
             dry_run=dry_run,
+            estimated_cost=estimated_cost,
             cost=cost,
         )
 

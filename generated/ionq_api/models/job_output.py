@@ -9,8 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.error_mitigation_output import ErrorMitigationOutput
     from ..models.job_output_compilation import JobOutputCompilation
-    from ..models.job_output_error_mitigation import JobOutputErrorMitigation
 
 
 T = TypeVar("T", bound="JobOutput")
@@ -22,11 +22,12 @@ class JobOutput:
 
     Attributes:
         compilation (JobOutputCompilation | Unset): Compiled forms of the circuit.
-        error_mitigation (JobOutputErrorMitigation | Unset): Variants and aggregations of a debiased job.
+        error_mitigation (ErrorMitigationOutput | Unset): What error mitigation did to the job (IonQ's document and
+            overlay).
     """
 
     compilation: JobOutputCompilation | Unset = UNSET
-    error_mitigation: JobOutputErrorMitigation | Unset = UNSET
+    error_mitigation: ErrorMitigationOutput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,8 +51,8 @@ class JobOutput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.error_mitigation_output import ErrorMitigationOutput
         from ..models.job_output_compilation import JobOutputCompilation
-        from ..models.job_output_error_mitigation import JobOutputErrorMitigation
 
         d = dict(src_dict)
         _compilation = d.pop("compilation", UNSET)
@@ -62,11 +63,11 @@ class JobOutput:
             compilation = JobOutputCompilation.from_dict(_compilation)
 
         _error_mitigation = d.pop("error_mitigation", UNSET)
-        error_mitigation: JobOutputErrorMitigation | Unset
+        error_mitigation: ErrorMitigationOutput | Unset
         if isinstance(_error_mitigation, Unset):
             error_mitigation = UNSET
         else:
-            error_mitigation = JobOutputErrorMitigation.from_dict(_error_mitigation)
+            error_mitigation = ErrorMitigationOutput.from_dict(_error_mitigation)
 
         job_output = cls(
             compilation=compilation,

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="JobSettings")
 
 @_attrs_define
 class JobSettings:
-    """How the job is compiled and which error mitigation is applied.
+    """How the job was compiled and which error mitigation was applied.
 
     Attributes:
         error_mitigation (ErrorMitigationSettings | Unset): Error-mitigation techniques to apply.

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="NativeGate")
 @_attrs_define
 class NativeGate:
     """A native trapped-ion gate. `gpi` and `gpi2` take a `target` and a `phase`; `ms` takes two `targets`, two `phases`
-    and an `angle`; `zz` takes two `targets` and an `angle`. Phases and angles are in turns (1 = 2π).
+    and an `angle`; `zz` takes two `targets` and an `angle`; `nop` (the identity: its qubit idles) takes a `target` and
+    nothing else. Phases and angles are in turns (1 = 2π).
 
         Attributes:
             gate (NativeGateName): Gates of the native gate set.

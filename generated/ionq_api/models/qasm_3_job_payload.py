@@ -15,8 +15,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.job_creation_settings import JobCreationSettings
     from ..models.job_metadata import JobMetadata
-    from ..models.job_settings import JobSettings
     from ..models.noise_settings import NoiseSettings
     from ..models.qasm_3_input import Qasm3Input
 
@@ -30,15 +30,20 @@ class Qasm3JobPayload:
 
     Attributes:
         type_ (Literal['ionq.qasm3.v1']): Selects the OpenQASM 3 format.
-        backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`.
+        backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`. An open set (IonQ adds machines;
+            `GET /backends` lists them): a name the server does not offer is refused with 400 (`validation.keys:
+            [backend]`).
         input_ (Qasm3Input): An OpenQASM 3 program.
         name (str | Unset): A label for people.
         metadata (JobMetadata | Unset): Free-form string labels kept with the job (at most 10, names up to 40
             characters).
         shots (int | str | Unset): Repetitions of the circuit; IonQ also accepts them as a decimal string, which cirq-
             ionq sends.
-        session_id (str | Unset): Run the job inside this open session.
-        settings (JobSettings | Unset): How the job is compiled and which error mitigation is applied.
+        session_id (str | Unset): Run the job inside this open session. A session that does not exist, has ended, is on
+            another backend or has reached its job_count_limit is refused with 400 (`validation.keys: [session_id]`).
+        settings (JobCreationSettings | Unset): Settings a job is submitted with. IonQ removed `compilation` from
+            creation payloads (single-circuit, multi-circuit, clone and move) on October 1, 2026; a job's `settings` still
+            reports it.
         dry_run (bool | Unset): Validate and price the job without running it.
         noise (NoiseSettings | Unset): Noise to simulate (simulator backend only).
         lang (Literal['json'] | Unset): The input's encoding; cirq-ionq sends it, IonQ accepts only json.
@@ -51,7 +56,7 @@ class Qasm3JobPayload:
     metadata: JobMetadata | Unset = UNSET
     shots: int | str | Unset = UNSET
     session_id: str | Unset = UNSET
-    settings: JobSettings | Unset = UNSET
+    settings: JobCreationSettings | Unset = UNSET
     dry_run: bool | Unset = UNSET
     noise: NoiseSettings | Unset = UNSET
     lang: Literal["json"] | Unset = UNSET
@@ -119,8 +124,8 @@ class Qasm3JobPayload:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.job_creation_settings import JobCreationSettings
         from ..models.job_metadata import JobMetadata
-        from ..models.job_settings import JobSettings
         from ..models.noise_settings import NoiseSettings
         from ..models.qasm_3_input import Qasm3Input
 
@@ -152,11 +157,11 @@ class Qasm3JobPayload:
         session_id = d.pop("session_id", UNSET)
 
         _settings = d.pop("settings", UNSET)
-        settings: JobSettings | Unset
+        settings: JobCreationSettings | Unset
         if isinstance(_settings, Unset):
             settings = UNSET
         else:
-            settings = JobSettings.from_dict(_settings)
+            settings = JobCreationSettings.from_dict(_settings)
 
         dry_run = d.pop("dry_run", UNSET)
 

@@ -19,7 +19,9 @@ class SessionCreationPayload:
     """A session to open.
 
     Attributes:
-        backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`.
+        backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`. An open set (IonQ adds machines;
+            `GET /backends` lists them): a name the server does not offer is refused with 400 (`validation.keys:
+            [backend]`).
         settings (SessionLimits | Unset): When the session closes by itself.
     """
 

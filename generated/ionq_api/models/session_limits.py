@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.cost_amount import CostAmount
+    from ..models.session_cost_limit import SessionCostLimit
 
 
 T = TypeVar("T", bound="SessionLimits")
@@ -21,12 +21,13 @@ class SessionLimits:
     Attributes:
         job_count_limit (int | Unset): Most jobs it accepts.
         duration_limit_min (int | Unset): Longest it stays open
-        cost_limit (CostAmount | Unset): An amount of money or credits.
+        cost_limit (SessionCostLimit | Unset): The most a session may spend; `unit` is optional since IonQ's document of
+            October 1, 2026 (the organization's billing unit applies when it is omitted).
     """
 
     job_count_limit: int | Unset = UNSET
     duration_limit_min: int | Unset = UNSET
-    cost_limit: CostAmount | Unset = UNSET
+    cost_limit: SessionCostLimit | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         job_count_limit = self.job_count_limit
@@ -51,7 +52,7 @@ class SessionLimits:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cost_amount import CostAmount
+        from ..models.session_cost_limit import SessionCostLimit
 
         d = dict(src_dict)
         job_count_limit = d.pop("job_count_limit", UNSET)
@@ -59,11 +60,11 @@ class SessionLimits:
         duration_limit_min = d.pop("duration_limit_min", UNSET)
 
         _cost_limit = d.pop("cost_limit", UNSET)
-        cost_limit: CostAmount | Unset
+        cost_limit: SessionCostLimit | Unset
         if isinstance(_cost_limit, Unset):
             cost_limit = UNSET
         else:
-            cost_limit = CostAmount.from_dict(_cost_limit)
+            cost_limit = SessionCostLimit.from_dict(_cost_limit)
 
         session_limits = cls(
             job_count_limit=job_count_limit,

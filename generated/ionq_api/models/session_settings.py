@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.cost_amount import CostAmount
+    from ..models.session_cost_limit import SessionCostLimit
 
 
 T = TypeVar("T", bound="SessionSettings")
@@ -22,18 +22,18 @@ class SessionSettings:
     Attributes:
         job_count_limit (int | None | Unset): Most jobs it accepts.
         duration_limit_min (int | None | Unset): Longest it stays open
-        cost_limit (CostAmount | None | Unset): Most it may spend.
+        cost_limit (None | SessionCostLimit | Unset): Most it may spend.
         expires_at (None | str | Unset): An ISO 8601 instant, or null before it happens.
     """
 
     job_count_limit: int | None | Unset = UNSET
     duration_limit_min: int | None | Unset = UNSET
-    cost_limit: CostAmount | None | Unset = UNSET
+    cost_limit: None | SessionCostLimit | Unset = UNSET
     expires_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.cost_amount import CostAmount
+        from ..models.session_cost_limit import SessionCostLimit
 
         job_count_limit: int | None | Unset
         if isinstance(self.job_count_limit, Unset):
@@ -50,7 +50,7 @@ class SessionSettings:
         cost_limit: dict[str, Any] | None | Unset
         if isinstance(self.cost_limit, Unset):
             cost_limit = UNSET
-        elif isinstance(self.cost_limit, CostAmount):
+        elif isinstance(self.cost_limit, SessionCostLimit):
             cost_limit = self.cost_limit.to_dict()
         else:
             cost_limit = self.cost_limit
@@ -77,7 +77,7 @@ class SessionSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cost_amount import CostAmount
+        from ..models.session_cost_limit import SessionCostLimit
 
         d = dict(src_dict)
 
@@ -101,7 +101,7 @@ class SessionSettings:
             d.pop("duration_limit_min", UNSET)
         )
 
-        def _parse_cost_limit(data: object) -> CostAmount | None | Unset:
+        def _parse_cost_limit(data: object) -> None | SessionCostLimit | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -109,12 +109,12 @@ class SessionSettings:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                cost_limit_type_0 = CostAmount.from_dict(data)
+                cost_limit_type_0 = SessionCostLimit.from_dict(data)
 
                 return cost_limit_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CostAmount | None | Unset, data)
+            return cast(None | SessionCostLimit | Unset, data)
 
         cost_limit = _parse_cost_limit(d.pop("cost_limit", UNSET))
 

@@ -377,3 +377,20 @@ def test_equality_copy_and_repr() -> None:
     assert Circuit(2).h(0) != Circuit(3).h(0)
     assert Circuit(2) != NativeCircuit(2)
     assert repr(a) == "Circuit(qubits=2, name='a', gates=1)"
+
+
+def test_native_nop_is_an_idle_target() -> None:
+    from ionq_client.job import IonQJob, validate_payload
+
+    circuit = NativeCircuit(2).gpi(0, 0.5).nop(1)
+    assert list(circuit)[1] == {"gate": "nop", "target": 1}
+    payload = IonQJob(circuit=circuit).to_payload()
+    validate_payload(payload)
+    for bad, field in (
+        ({"gate": "nop", "target": 2}, "input.circuit[0].target"),
+        ({"gate": "nop", "target": 0, "phase": 0.1}, "input.circuit[0].phase"),
+    ):
+        raw = {**payload, "input": {**payload["input"], "circuit": [bad]}}
+        with pytest.raises(IonQValidationError) as exc:
+            validate_payload(raw)
+        assert exc.value.field == field

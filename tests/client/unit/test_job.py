@@ -50,7 +50,6 @@ def test_optional_fields_placement() -> None:
         metadata={"team": "alg"},
         error_mitigation=ErrorMitigation(debiasing=True),
         noise=Noise(model="aria-1", seed=7),
-        compilation={"opt": 1, "gate_basis": "ZZ"},
         session_id="sess-1",
         dry_run=True,
     ).to_payload()
@@ -66,19 +65,14 @@ def test_optional_fields_placement() -> None:
         "name": "run",
         "metadata": {"team": "alg"},
         "session_id": "sess-1",
-        "settings": {
-            "error_mitigation": {"debiasing": True},
-            "compilation": {"opt": 1, "gate_basis": "ZZ"},
-        },
+        "settings": {"error_mitigation": {"debiasing": True}},
         "noise": {"model": "aria-1", "seed": 7},
         "dry_run": True,
     }
 
 
 def test_empty_optionals_are_omitted() -> None:
-    payload = IonQJob(
-        circuit=BELL, metadata={}, error_mitigation=ErrorMitigation(), compilation={}
-    ).to_payload()
+    payload = IonQJob(circuit=BELL, metadata={}, error_mitigation=ErrorMitigation()).to_payload()
     assert set(payload) == {"type", "input", "backend", "shots"}
     assert IonQJob(circuit=BELL, noise=Noise()).to_payload()["noise"] == {"model": "ideal"}
 
@@ -192,16 +186,14 @@ def test_invalid_noise_and_settings() -> None:
     )
     assert _field_of(IonQJob(circuit=BELL, noise=Noise(seed=True))) == "noise.seed"
     # IonQJob names its own fields; the same mistakes in a raw payload name the wire path.
-    assert _field_of(IonQJob(circuit=BELL, compilation={"turbo": 1})) == "compilation.turbo"
-    assert _field_of(IonQJob(circuit=BELL, compilation={"opt": "x"})) == "compilation.opt"
     mitigation = ErrorMitigation(debiasing="yes")  # type: ignore[arg-type]
     assert _field_of(IonQJob(circuit=BELL, error_mitigation=mitigation)) == (
         "error_mitigation.debiasing"
     )
     raw = IonQJob(circuit=BELL).to_payload()
     with pytest.raises(IonQValidationError) as exc:
-        validate_payload({**raw, "settings": {"compilation": {"turbo": 1}}})
-    assert exc.value.field == "settings.compilation.turbo"
+        validate_payload({**raw, "settings": {"turbo": 1}})
+    assert exc.value.field == "settings.turbo"
     assert _field_of(IonQJob(circuit=BELL, dry_run="yes")) == "dry_run"  # type: ignore[arg-type]
     assert _field_of(IonQJob(circuit=BELL, backend="")) == "backend"
 
@@ -333,3 +325,15 @@ def test_submit_job_validates_each_gate_exactly_once(
     payload = submission_payload(job)
     assert checked == ["h", "cnot"]
     assert [g["gate"] for g in payload["input"]["circuit"]] == ["h", "cnot"]
+
+
+def test_compilation_is_gone_since_october_2026() -> None:
+    """IonQ removed settings.compilation from creation payloads on Oct 1, 2026."""
+    with pytest.raises(TypeError):
+        IonQJob(circuit=BELL, compilation={"opt": 1})  # type: ignore[call-arg]
+    raw = IonQJob(circuit=BELL).to_payload()
+    for compilation in ({"opt": 1}, {}, None):
+        with pytest.raises(IonQValidationError) as exc:
+            validate_payload({**raw, "settings": {"compilation": compilation}})
+        assert exc.value.field == "settings.compilation"
+        assert "removed" in str(exc.value) and "Oct 1, 2026" in str(exc.value)

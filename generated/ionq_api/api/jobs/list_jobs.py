@@ -1,5 +1,6 @@
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -19,7 +20,7 @@ def _get_kwargs(
     session_id: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -42,7 +43,10 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    params["next"] = next_
+    json_next_: str | Unset = UNSET
+    if not isinstance(next_, Unset):
+        json_next_ = str(next_)
+    params["next"] = json_next_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -125,7 +129,7 @@ def sync_detailed(
     session_id: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Response[Error | JobList]:
     """List the key's jobs, newest first, one page at a time.
 
@@ -137,7 +141,7 @@ def sync_detailed(
         session_id (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +179,7 @@ def sync(
     session_id: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Error | JobList | None:
     """List the key's jobs, newest first, one page at a time.
 
@@ -187,7 +191,7 @@ def sync(
         session_id (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +224,7 @@ async def asyncio_detailed(
     session_id: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Response[Error | JobList]:
     """List the key's jobs, newest first, one page at a time.
 
@@ -232,7 +236,7 @@ async def asyncio_detailed(
         session_id (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,7 +272,7 @@ async def asyncio(
     session_id: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Error | JobList | None:
     """List the key's jobs, newest first, one page at a time.
 
@@ -280,7 +284,7 @@ async def asyncio(
         session_id (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -20,7 +21,7 @@ def _get_kwargs(
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -41,7 +42,10 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    params["next"] = next_
+    json_next_: str | Unset = UNSET
+    if not isinstance(next_, Unset):
+        json_next_ = str(next_)
+    params["next"] = json_next_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -131,7 +135,7 @@ def sync_detailed(
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Response[Error | JobList]:
     """List the jobs submitted in a session, one page at a time.
 
@@ -143,7 +147,7 @@ def sync_detailed(
         target (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +185,7 @@ def sync(
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Error | JobList | None:
     """List the jobs submitted in a session, one page at a time.
 
@@ -193,7 +197,7 @@ def sync(
         target (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +230,7 @@ async def asyncio_detailed(
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Response[Error | JobList]:
     """List the jobs submitted in a session, one page at a time.
 
@@ -238,7 +242,7 @@ async def asyncio_detailed(
         target (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -274,7 +278,7 @@ async def asyncio(
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-    next_: str | Unset = UNSET,
+    next_: UUID | Unset = UNSET,
 ) -> Error | JobList | None:
     """List the jobs submitted in a session, one page at a time.
 
@@ -286,7 +290,7 @@ async def asyncio(
         target (str | Unset):
         submitter_id (str | Unset):
         limit (int | Unset):
-        next_ (str | Unset):
+        next_ (UUID | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
