@@ -465,6 +465,13 @@ def _referenced(name: str, found: dict[str, Any]) -> None:
         _referenced(ref, found)
 
 
+def _json_type(schema: Mapping[str, Any]) -> str:
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return declared
+    return "array" if "items" in schema else "object"
+
+
 def format_schema(format_id: str) -> dict[str, Any]:
     """A standalone JSON Schema document for one of IonQ's payload formats.
 
@@ -485,6 +492,7 @@ def format_schema(format_id: str) -> dict[str, Any]:
             json.dumps(found).replace('"#/components/schemas/', '"#/$defs/'),
         )
         doc["description"] = defs[name].get("description", format_id)
+        doc["type"] = _json_type(defs[name])  # IonQ's FormatSchema requires a top-level type
         doc["$ref"] = f"#/$defs/{name}"
         doc["$defs"] = defs
         return doc

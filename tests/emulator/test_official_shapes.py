@@ -317,7 +317,8 @@ QASM3 = {
         "data": 'OPENQASM 3;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\n'
         "h q[0];\ncx q[0], q[1];\nc = measure q;\n"
     },
-    "settings": {"compilation": {"service_version": "v0.4"}},
+    # No settings.compilation: IonQ removed it from create payloads on Oct 1, 2026.
+    "settings": {"error_mitigation": {"debiasing": False}},
 }
 
 
@@ -596,30 +597,7 @@ def _format_ids() -> list[str]:
     return list(official()["components"]["schemas"]["Formats"]["enum"])
 
 
-# ``_validation.format_schema`` (not this module's to edit) gives the formats our spec
-# describes as ``{$schema, $id, $ref, $defs}`` without the top-level ``type`` IonQ
-# requires; strict, so these start failing once the top-level ``type`` is added.
-_UNTYPED_FORMATS = {
-    "ionq.result.probabilities.json.v1",
-    "ionq.result.histogram.json.v1",
-    "ionq.result.shots.json.v1",
-    "ionq.result.probabilities-aggregate.json.v1",
-    "ionq.native.v1",
-}
-
-
-@pytest.mark.parametrize(
-    "format_id",
-    [
-        pytest.param(
-            f,
-            marks=pytest.mark.xfail(
-                f in _UNTYPED_FORMATS, strict=True, reason="format schema without type"
-            ),
-        )
-        for f in _format_ids()
-    ],
-)
+@pytest.mark.parametrize("format_id", _format_ids())
 def test_format_schema_documents_validate(
     emulator: RunningEmulator, connect: Connect, format_id: str
 ) -> None:
