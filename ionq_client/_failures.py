@@ -156,9 +156,15 @@ def after_failure(
     now: float,
     jitter: float,
     findable: bool,
+    grace: float = 0.0,
 ) -> Step:
     """Decide, after attempt number ``attempt`` (0-based) failed, whether and when to go
-    again. ``findable``: the request carries a submission tag the driver can look for."""
+    again. ``findable``: the request carries a submission tag the driver can look for.
+
+    ``grace`` (the client's read timeout): after a POST timed out, the server may still
+    be working on it, so the lookup waits at least that long again; a job created
+    within twice the read timeout is then found, not sent a second time.
+    """
     if isinstance(failure, httpx.Response):
         error = error_for_response(failure, secret, now)
         verdict = classify(request.method, failure.status_code)
@@ -172,6 +178,8 @@ def after_failure(
     if attempt >= max_retries or verdict is Verdict.STOP:
         return Step("raise", error)
     delay = backoff_delay(attempt, hinted, jitter)
+    if verdict is Verdict.FIND and isinstance(failure, httpx.TimeoutException):
+        delay = max(delay, grace)
     return Step("find" if verdict is Verdict.FIND else "retry", error, delay)
 
 

@@ -122,6 +122,7 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
                 now=self._now(),
                 jitter=self._jitter(),
                 findable=submission is not None,
+                grace=float(self.timeout.read or 0.0),
             )
             out_of_time = deadline is not None and self._clock() + step.delay >= deadline
             if step.action == "raise" or out_of_time:

@@ -147,3 +147,32 @@ def test_an_ambiguous_post_on_its_last_attempt_says_it_may_have_taken_effect() -
     assert step.action == "raise" and AMBIGUOUS_NOTE in getattr(step.error, "__notes__", [])
     refused = step_for(POST, answer(400), attempt=4, findable=True)
     assert AMBIGUOUS_NOTE not in getattr(refused.error, "__notes__", [])
+
+
+def test_a_timed_out_post_is_looked_for_only_after_the_server_had_time_to_finish() -> None:
+    """A server stalled past the read timeout may still create the job: the lookup waits
+    at least the read timeout again (the soak's held answers made duplicates without)."""
+    timed_out = after_failure(
+        POST,
+        httpx.ReadTimeout("slow"),
+        attempt=0,
+        max_retries=4,
+        secret=KEY,
+        now=0.0,
+        jitter=0.0,
+        findable=True,
+        grace=5.0,
+    )
+    assert (timed_out.action, timed_out.delay) == ("find", 5.0)
+    answered = after_failure(
+        POST,
+        answer(502),
+        attempt=0,
+        max_retries=4,
+        secret=KEY,
+        now=0.0,
+        jitter=0.0,
+        findable=True,
+        grace=5.0,
+    )
+    assert (answered.action, answered.delay) == ("find", 0.5)  # the server has answered
