@@ -50,8 +50,8 @@ class FaultConfig:
     fires is injected *after* the request was handled with probability
     ``after_rate`` (the request takes effect, then the client sees the fault; never
     a 429, which by its meaning refuses a request unprocessed), else
-    before it (the request never reaches the app; a delay before handling is
-    waited out first, and the request is then handled). ``latency`` is added to
+    before it (the request never reaches the app; a delay before handling is held,
+    then answered 504, as a gateway that gave up would). ``latency`` is added to
     every request and is not a fault.
     """
 
@@ -236,6 +236,11 @@ class Faults:
             after = c.after_rate > 0 and self._random.random() < c.after_rate and kind != 429
             delay = c.latency + (c.delay if kind == _DELAY else 0.0)
             status = None if kind in (_DROP, _DELAY) else kind
+            if kind == _DELAY and not after:
+                # Held before handling: a gateway that waited, gave up and answered 504;
+                # the app never sees it. (A server that stalls and then still creates the
+                # job is the one case no client can tell apart; it is not injected.)
+                status = 504
             record = FaultRecord(method, path, status, kind == _DROP, delay, after, False)
             self._history.append(record)
             return record, None

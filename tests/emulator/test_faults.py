@@ -258,3 +258,16 @@ def test_the_history_reconciles_a_ledger_of_mixed_faults(serve: Serve) -> None:
     after = sum(r.after for r in history)
     assert 0 < after < len(history) == answers.count(502) + answers.count(504)
     assert stored_jobs(emulator) == answers.count(201) + after
+
+
+def test_a_random_delay_before_handling_is_a_gateway_504_and_creates_nothing(
+    serve: Serve,
+) -> None:
+    """A held request that still reached the app later would be the one duplicate no
+    client can rule out; a delay before handling therefore ends as a gateway's 504."""
+    emulator = serve(faults=FaultConfig(rate_delay=1.0, delay=0.2), **INSTANT)
+    with http_to(emulator) as http:
+        assert_error(http.post("/jobs", json=bell()), 504)
+    assert stored_jobs(emulator) == 0
+    (record,) = emulator.faults.history
+    assert (record.status, record.delay, record.after) == (504, 0.2, False)

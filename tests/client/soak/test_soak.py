@@ -261,6 +261,7 @@ class Verdict:
     duplicates: int
     lost: int
     jobs_on_server: int
+    doubled: list[str] = field(default_factory=list)  # the names with a duplicate
 
 
 def compare(ledger: Ledger, on_server: list[tuple[str, str | None]]) -> Verdict:
@@ -270,19 +271,22 @@ def compare(ledger: Ledger, on_server: list[tuple[str, str | None]]) -> Verdict:
         if name is not None and name.startswith("soak-"):
             by_name[name].append(job_id)
     duplicates = lost = 0
+    doubled: list[str] = []
     for name, (said, job_id) in ledger.submitted.items():
         held = by_name.get(name, [])
         if said == "created":
             others = [j for j in held if j != job_id]
             duplicates += len(others)
+            doubled += [name] if others else []
             lost += job_id not in held and job_id not in ledger.deleted
         elif said == "ambiguous":
             duplicates += max(0, len(held) - 1)
+            doubled += [name] if len(held) > 1 else []
         else:  # refused for certain: nothing may exist
             lost += len(held)
     unknown = set(by_name) - set(ledger.submitted)
     lost += len(unknown)  # a job no submission accounts for
-    return Verdict(duplicates, lost, len(on_server))
+    return Verdict(duplicates, lost, len(on_server), doubled)
 
 
 def server_jobs(emulator: RunningEmulator) -> list[tuple[str, str | None]]:
@@ -361,11 +365,16 @@ def test_soak_no_duplicates_no_losses_no_late_calls(
         "errors surfaced": dict(ledger.errors),
         "jobs on the server": verdict.jobs_on_server,
         "duplicates": verdict.duplicates,
+        "doubled submissions": verdict.doubled,
         "lost": verdict.lost,
         "slowest call (s)": round(ledger.slowest, 2),
         "calls past their deadline": ledger.late,
         "internal errors": len(emulator.internal_errors),
     }
+    if verdict.doubled:  # what a failure needs to be understood: when each copy was made
+        with IonQClient(emulator.key, emulator.url) as reader:
+            copies = [job for job in reader.list_jobs(limit=1000) if job.name in verdict.doubled]
+        figures["doubled copies"] = sorted((str(j.name), str(j.submitted_at)) for j in copies)
     with capsys.disabled():
         print("\nsoak:", "full" if FULL else "short")
         for name, value in figures.items():
