@@ -375,7 +375,13 @@ def p7(quick: bool) -> Figure:
         "input": {"gateset": "qis", "qubits": qubits, "circuit": circuit},
     }
     with (
-        Emulator(ready_after=0, start_after=0, run_time=0) as emu,
+        Emulator(
+            ready_after=0,
+            start_after=0,
+            run_time=0,
+            max_result_states=2**21,
+            max_retained_states=2**22,
+        ) as emu,
         IonQClient(emu.key, emu.url) as client,
     ):
         for _ in range(20):
@@ -408,7 +414,13 @@ def p7(quick: bool) -> Figure:
         f"{threads}) simulate the same gates (IonQ `zz` = qiskit `rzz`); their "
         f"probabilities agree: {agree}. Wall time, median of {rounds} round(s). Latency: "
         "`whoami` samples (each one is a sample here, not a round) with the emulator idle, "
-        "and back to back while the 20-qubit job runs in the emulator's worker thread."
+        "and back to back while the 20-qubit job runs in the emulator's worker thread. "
+        "The emulator here is configured with `max_result_states=2**21`: with its default "
+        "(2^20) a dense 20-qubit job fails with `SimulationError: the result has 1048576 "
+        "non-zero outcomes; the emulator keeps at most 1048576 per job`, because "
+        "`_execution.simulate` counts the probabilities plus the histogram (`kept + "
+        "min(kept, shots) > max_states`) although `EmulatorConfig` says a 20-qubit result "
+        "is served (an emulator bug, reported, not fixed here)."
     )
     sim_s = table.row(names[0]).median
     ratio = table.ratio(names[0], names[1])
@@ -419,6 +431,8 @@ def p7(quick: bool) -> Figure:
         + (f"; {ratio:.1f}× qiskit-aer's time" if ratio else "")
         + (f"; small requests {lat_ratio:.1f}× slower while it runs" if lat_ratio else ""),
     )
+    if fig.verdict == "missed":
+        fig.profile = cprofile_top(live[names[0]])
     return fig
 
 
