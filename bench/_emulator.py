@@ -14,6 +14,7 @@ command per stdin line (server-side set-up and counting, never client work):
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,11 @@ class Emulator:
 
     def count(self, method: str, prefix: str = "/v0.4/") -> int:
         return self.call("count", method=method, prefix=prefix)["n"]
+
+    def cpu(self) -> float:
+        """CPU seconds the emulator process has used so far (user + system)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def clear(self) -> None:
         self.call("clear")
