@@ -27,7 +27,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from _common import Figure, Row, Table
+from _common import Figure, Table
 
 HERE = Path(__file__).resolve().parent
 FIGURES = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"]
@@ -189,6 +189,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
-
-__all__ = ["Row", "Table"]
