@@ -114,12 +114,20 @@ $(PEERS_VENV)/.installed: peers/requirements.txt
 	$(PEERS_VENV)/bin/python -m pip install --quiet -r peers/requirements.txt
 	@touch $@
 
-bench: venv
-	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
-	$(BIN)/python bench/run.py
+# Side by side with the other clients and qiskit-aer, in their own venv (not ours):
+# rewrites bench/RESULTS.md. QUICK=1 for a smoke run (written to /tmp instead).
+BENCH_VENV := .venv-bench
+
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python bench/run.py $(if $(QUICK),--quick)
+
+$(BENCH_VENV)/.installed: bench/requirements.txt pyproject.toml
+	$(PY_FOR_VENV) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt -e ".[emulator]"
+	@touch $@
 
 emulator: venv
 	$(BIN)/ionq-emulator
 
 clean:
-	rm -rf $(VENV) $(PEERS_VENV) dist build .mypy_cache .ruff_cache .hypothesis .cache
+	rm -rf $(VENV) $(PEERS_VENV) $(BENCH_VENV) dist build .mypy_cache .ruff_cache .hypothesis .cache

@@ -63,9 +63,9 @@ class EmulatorConfig:
     workers: int = 1
     inline_work: int = 2**22
     max_queued_jobs: int = 64
-    # A 20-qubit result (2^20 outcomes, ~35 MB of JSON) is served; a wider dense one
-    # fails rather than hold hundreds of MB. Across jobs: two such results.
-    max_result_states: int = 2**20
+    # A dense 20-qubit result (2^20 probabilities plus its histogram) is served; a wider
+    # dense one fails rather than hold hundreds of MB. Across jobs: one such result.
+    max_result_states: int = 2**21
     max_retained_states: int = 2**21
 
     def __post_init__(self) -> None:
