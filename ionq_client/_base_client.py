@@ -14,6 +14,7 @@ import httpx
 
 from . import _config
 from ._exceptions import IonQClientClosedError, IonQCredentialsError, IonQValidationError
+from ._requests import checked_int
 
 if TYPE_CHECKING:
     from ._failures import Step
@@ -61,8 +62,8 @@ class BaseClient(Generic[H]):
         self.url = _config.resolve_url(url)
         self._custom_headers = dict(custom_headers or {})
         self.timeout = _config.resolve_timeout(timeout)
-        self.max_retries = _config.resolve_count(max_retries, "max_retries", 0)
-        self.max_response_bytes = _config.resolve_count(max_response_bytes, "max_response_bytes", 1)
+        self.max_retries = checked_int("max_retries", max_retries, 0)
+        self.max_response_bytes = checked_int("max_response_bytes", max_response_bytes, 1)
         self._owns_http = http_client is None
         self._foreign_http = http_client is not None
         if http_client is None:
@@ -133,7 +134,7 @@ class BaseClient(Generic[H]):
         if timeout is not None:
             clone.timeout = _config.resolve_timeout(timeout)
         if max_retries is not None:
-            clone.max_retries = _config.resolve_count(max_retries, "max_retries", 0)
+            clone.max_retries = checked_int("max_retries", max_retries, 0)
         return clone
 
     def _http_request(self, request: ApiRequest[Any]) -> httpx.Request:

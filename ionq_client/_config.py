@@ -117,13 +117,6 @@ def attempt_budget(timeout: httpx.Timeout) -> float:
     return float(timeout.connect or 0.0) + float(timeout.read or 0.0)
 
 
-def resolve_count(value: object, field: str, minimum: int) -> int:
-    """A whole number (not a bool) of at least ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise IonQValidationError(field, f"must be a whole number >= {minimum}, got {value!r}")
-    return value
-
-
 def check_wait(timeout: object) -> float:
     """A wait limit (``wait_for_job``): finite and not negative (0: poll once)."""
     if timeout == 0 and not isinstance(timeout, bool):

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 import httpx
 
-from ._exceptions import IonQResponseError, redact
+from ._exceptions import IonQResponseError, redact, redact_error
 
 #: How an :class:`~._requests.ApiRequest` reads a 2xx answer.
 Decoder = Callable[[httpx.Response], Any]
@@ -45,10 +45,7 @@ def decode_success(decode: Decoder, response: httpx.Response, secret: str | None
     try:
         return decode(response)
     except IonQResponseError as error:
-        error.message = redact(error.message, secret)
-        error.args = (error.message,)
-        error.body = redact(error.body, secret)
-        raise error from None
+        raise redact_error(error, secret) from None
 
 
 # ------------------------------------------------------------- generated parsers

@@ -4,6 +4,7 @@ run turned into an exit code (see the package docstring)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.code is None:
             return 0
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    key: str | None = args.key
+    hide(*_keys(args.key))
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
@@ -90,10 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_ERROR
     except CLIError as exc:
-        err(f"error: {_scrub(str(exc), key)}")
+        err(f"error: {exc}")
         return EXIT_USAGE
     except Exception as exc:
-        return _report(exc, key)
+        return _report(exc)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -102,7 +103,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         client = _make_client(args)
     except ValueError as exc:  # a malformed --url / IONQ_API_URL
         raise CLIError(str(exc)) from None
-    hide(client.api_headers.get("Authorization", "").removeprefix("apiKey ") or None)
     with client:
         code: int = args.handler(client, args)
         return code
@@ -138,31 +138,33 @@ def _make_client(args: argparse.Namespace) -> IonQClient:
     return IonQClient(token=args.key, url=args.url)
 
 
-def _report(exc: Exception, key: str | None) -> int:
+def _report(exc: Exception) -> int:
     """Print ``error: ...`` for an IonQError (never a traceback, never the key)."""
     from ionq_client import IonQError, IonQValidationError
 
     if isinstance(exc, IonQValidationError):
-        err(f"error: invalid {exc.field}: {_scrub(str(exc.problem), key)}")
+        err(f"error: invalid {exc.field}: {exc.problem}")
         return EXIT_USAGE
     if isinstance(exc, IonQError):
         lines = [f"error: {exc}", *getattr(exc, "__notes__", ())]
-        err(_scrub("\n".join(lines), key))
+        err("\n".join(lines))
         return EXIT_ERROR
     raise exc
 
 
-def _scrub(text: str, key: str | None) -> str:
-    """The errors are redacted already; this is the CLI's own belt and braces."""
+def _keys(given: str | None) -> tuple[str | None, ...]:
+    """The key a command will use (``--key``, else the environment), as typed and as
+    sent, so output can never show it (the errors are redacted already; this is the
+    CLI's own belt and braces, and it covers a key the client refuses)."""
     from ionq_client import IonQError
-    from ionq_client._config import resolve_token
-    from ionq_client._exceptions import redact
+    from ionq_client._config import KEY_ENV, resolve_token
 
+    typed = given or next((os.environ[k] for k in KEY_ENV if os.environ.get(k)), None)
     try:
-        usable = resolve_token(key)
-    except IonQError:  # an unsendable key: scrub it as typed, and stripped
-        return redact(redact(text, key), (key or "").strip())
-    return redact(text, usable)
+        usable = resolve_token(given)
+    except IonQError:
+        usable = None
+    return typed, (typed or "").strip(), usable
 
 
 def _silence_stdout() -> None:

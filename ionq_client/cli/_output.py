@@ -19,19 +19,21 @@ if TYPE_CHECKING:
     Job = SingleCircuitJob | MultiCircuitJob
 
 
-#: The API key in use: nothing the CLI prints may contain it (a server may echo it,
-#: e.g. in a job's failure message). Set by the dispatcher once the key is known.
-_secret: str | None = None
+#: The API key(s) in use: nothing the CLI prints may contain one (a server may echo
+#: it, e.g. in a job's failure message). Set by ``main`` before any command runs.
+_secrets: tuple[str, ...] = ()
 
 
-def hide(secret: str | None) -> None:
-    """Redact ``secret`` from everything printed from now on."""
-    global _secret
-    _secret = secret if secret and len(secret) >= 4 else None
+def hide(*secrets: str | None) -> None:
+    """Redact these from everything printed from now on."""
+    global _secrets
+    _secrets = tuple(s for s in secrets if s and len(s) >= 4)
 
 
 def scrub(text: str) -> str:
-    return text.replace(_secret, "<redacted>") if _secret else text
+    for secret in _secrets:
+        text = text.replace(secret, "<redacted>")
+    return text
 
 
 def out(text: str) -> None:
