@@ -18,7 +18,6 @@ document does not describe are listed in ``DOCUMENT_ERRORS`` and
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from referencing.jsonschema import DRAFT202012
 
 from ionq_emulator import RunningEmulator
 from scripts.official import PINNED, load_document, load_overlay
+from scripts.official_diff import apply_overlay
 
 from .conftest import INSTANT, FakeClock, Serve, bell, ghz, multi
 
@@ -85,20 +85,10 @@ _JOB_BRANCH = {"ionq.multi-circuit.v1": "MultiCircuitJob"}
 
 
 def _apply_overlay(document: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
-    """IonQ's overlay actions (``remove`` / ``update`` at a ``$.a.b`` target) applied."""
-    document = copy.deepcopy(document)
-    for action in overlay["actions"]:
-        *parents, last = action["target"].removeprefix("$.").split(".")
-        node = document
-        for part in parents:
-            node = node[part]
-        if action.get("remove"):
-            node.pop(last, None)
-        if "update" in action:
-            target = node.setdefault(last, {})
-            for key, value in action["update"].items():
-                target[key] = copy.deepcopy(value)
-    return document
+    """IonQ's overlay applied, as ``make official`` applies it (every action must match)."""
+    applied, unmatched = apply_overlay(document, overlay)
+    assert unmatched == []
+    return applied
 
 
 def _json_schema(node: Any) -> Any:
