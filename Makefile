@@ -44,7 +44,7 @@ test: venv lint typecheck check-generated check-sync docs pytest
 # `.venv/bin/mkdocs serve` for a live preview. --strict: a broken link, a missing page
 # or a docstring mkdocstrings cannot read fails the build.
 docs: venv
-	$(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 lint: venv
 	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples scripts peers
