@@ -69,7 +69,7 @@ def fenced_blocks(text: str, page: Path) -> Iterator[Block]:
     i = 0
     while i < len(lines):
         opening = FENCE.match(lines[i])
-        if opening is None or not opening["info"] and lines[i].strip() != opening["fence"]:
+        if opening is None:
             i += 1
             continue
         indent, fence = opening["indent"], opening["fence"]
@@ -79,7 +79,8 @@ def fenced_blocks(text: str, page: Path) -> Iterator[Block]:
         j = i + 1
         while j < len(lines):
             closing = FENCE.match(lines[j])
-            if closing and closing["fence"].startswith(fence[0] * len(fence)) and not closing["info"]:
+            # A closing fence: the same character, at least as long, no info string.
+            if closing and not closing["info"] and closing["fence"].startswith(fence):
                 break
             body.append(lines[j][len(indent) :] if lines[j].startswith(indent) else lines[j])
             j += 1
@@ -185,10 +186,14 @@ def test_a_block_not_run_says_why_and_compiles(block: Block) -> None:
     compile(block.code, block.name, "exec")
 
 
+#: The only page whose blocks may be compile-only: other vendors' clients, which
+#: `make peers` runs in its own venv.
+COMPILE_ONLY_PAGES = frozenset({"docs/other-clients.md"})
+
+
 def test_compile_only_blocks_stay_rare() -> None:
-    assert len(COMPILE_ONLY_BLOCKS) <= max(3, len(BLOCKS) // 10), [
-        b.name for b in COMPILE_ONLY_BLOCKS
-    ]
+    pages = {str(b.page.relative_to(ROOT)) for b in COMPILE_ONLY_BLOCKS}
+    assert pages <= COMPILE_ONLY_PAGES, [b.name for b in COMPILE_ONLY_BLOCKS]
 
 
 # ---- the extractor itself ---------------------------------------------------------
