@@ -42,9 +42,10 @@ test: venv lint typecheck check-generated check-sync docs pytest
 # --- pieces of `make test` --------------------------------------------------------
 # The documentation site (mkdocs.yml, docs/) into site/: open site/index.html, or
 # `.venv/bin/mkdocs serve` for a live preview. --strict: a broken link, a missing page
-# or a docstring mkdocstrings cannot read fails the build.
+# or a docstring mkdocstrings cannot read fails the build. (Not --quiet: it hides the
+# warnings from --strict too, and a broken link would pass.)
 docs: venv
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 lint: venv
 	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples scripts peers
