@@ -204,7 +204,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     args.resolved_url = client.url
     with client:
         code: int = args.handler(client, args)
-        return code
+    # Flushed here, not at exit: a reader that left (`| head`) is seen by main.
+    sys.stdout.flush()
+    return code
 
 
 def _make_client(args: argparse.Namespace) -> IonQClient:
