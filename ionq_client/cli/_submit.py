@@ -86,9 +86,17 @@ def _offer_cancel(client: IonQClient, ids: list[str]) -> None:
     err(f"cancel requested; `{PROG} status {ids[0]}` shows the state")
 
 
-def _wait(client: IonQClient, job_id: str, timeout: float) -> SingleCircuitJob | MultiCircuitJob:
-    with _keeps_running(client, [job_id]), progress(job_id) as on_progress:
-        return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
+def _wait(
+    client: IonQClient, job_id: str, timeout: float, *, show_id: bool = False
+) -> SingleCircuitJob | MultiCircuitJob:
+    """Wait for one job; ``show_id`` prints its id first, inside the Ctrl-C guard (a
+    Ctrl-C the moment the id appears still gets the offer to cancel)."""
+    with _keeps_running(client, [job_id]):
+        if show_id:
+            out(job_id)
+            flush()
+        with progress(job_id) as on_progress:
+            return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------------ submit
@@ -129,10 +137,7 @@ def submit(client: IonQClient, args: Namespace) -> int:
         else:
             out(created.id)
         return 0
-    if not args.json:
-        out(created.id)
-        flush()
-    job = _wait(client, created.id, args.wait_timeout)
+    job = _wait(client, created.id, args.wait_timeout, show_id=not args.json)
     result = client.get_results(job)
     if args.json:
         print_json({"job": job.to_dict(), "results": result_json(result)})
@@ -151,10 +156,7 @@ def _submit_many(client: IonQClient, args: Namespace, payloads: list[Any]) -> in
         else:
             out("\n".join(ids))
         return 0
-    if not args.json:
-        out("\n".join(ids))
-        flush()
-    jobs = _wait_all(client, ids, args.wait_timeout)
+    jobs = _wait_all(client, ids, args.wait_timeout, show_ids=not args.json)
     if args.json:
         print_json([job.to_dict() for job in jobs])
         return _all_completed(jobs)
@@ -176,10 +178,15 @@ def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
 
 
 def _wait_all(
-    client: IonQClient, ids: list[str], timeout: float
+    client: IonQClient, ids: list[str], timeout: float, *, show_ids: bool = False
 ) -> list[SingleCircuitJob | MultiCircuitJob]:
-    with _keeps_running(client, ids), batch_progress(len(ids)) as on_progress:
-        return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
+    """Wait for several jobs with one progress line; ``show_ids`` as in :func:`_wait`."""
+    with _keeps_running(client, ids):
+        if show_ids:
+            out("\n".join(ids))
+            flush()
+        with batch_progress(len(ids)) as on_progress:
+            return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------------ status
