@@ -610,6 +610,33 @@ class Circuit(_CircuitBase):
             }
         )
 
+    # -- Qiskit and OpenQASM (optional extras; the conversion lives in _qiskit) ----
+
+    @classmethod
+    def from_qiskit(cls, qc: Any, *, name: str | None = None) -> Circuit:
+        """The same circuit from a ``qiskit.QuantumCircuit`` (``pip install
+        "ionq-client[qiskit]"``); final measurements become registers when they are
+        not simply every qubit in order. Refused instructions are named by their
+        place in ``qc.data``."""
+        from ionq_client._qiskit import circuit_from_qiskit
+
+        return circuit_from_qiskit(qc, name=name)
+
+    @classmethod
+    def from_qasm(cls, source: str, *, name: str | None = None) -> Circuit:
+        """The same circuit from OpenQASM 2 or 3 text, read by Qiskit's parsers
+        (``pip install "ionq-client[qasm]"``)."""
+        from ionq_client._qiskit import circuit_from_qasm
+
+        return circuit_from_qasm(source, name=name)
+
+    def to_qiskit(self, *, measure: bool = False) -> Any:
+        """This circuit as a ``qiskit.QuantumCircuit``; ``measure=True`` adds the
+        measurements IonQ makes (per register, else every qubit)."""
+        from ionq_client._qiskit import circuit_to_qiskit
+
+        return circuit_to_qiskit(self, measure=measure)
+
 
 class NativeCircuit(_CircuitBase):
     """A circuit in IonQ's hardware ``native`` gateset; phases and angles are in turns.

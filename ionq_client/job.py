@@ -21,6 +21,7 @@ from typing import Any
 
 from ionq_client import _limits
 from ionq_client._exceptions import IonQValidationError
+from ionq_client._qiskit import job_circuits
 from ionq_client.circuit import (
     GATESETS,
     Circuit,
@@ -112,6 +113,12 @@ class IonQJob:
     noise: Noise | None = None
     session_id: str | None = None
     dry_run: bool = False
+
+    def __post_init__(self) -> None:
+        # A qiskit.QuantumCircuit given as circuit (or in circuits) becomes a Circuit
+        # here, once; Qiskit is never imported unless the caller already has.
+        for field, value in job_circuits(self.circuit, self.circuits).items():
+            object.__setattr__(self, field, value)
 
     def with_metadata(self, **extra: str) -> IonQJob:
         """A copy with extra tags merged in (later keys win), e.g. for client-side tracing."""
