@@ -82,7 +82,7 @@ _DROPPED = frozenset({"IGate", "Barrier", "Delay", "GlobalPhaseGate"})
 #: Qiskit gate names this module converts; a ready ``basis_gates`` for ``transpile``.
 SUPPORTED_BASIS: tuple[str, ...] = (
     "x", "y", "z", "h", "s", "sdg", "t", "tdg", "sx", "sxdg", "rx", "ry", "rz",
-    "cx", "cy", "cz", "ch", "crx", "cry", "crz", "ccx", "mcx", "swap", "cswap",
+    "cx", "cy", "cz", "ch", "crx", "cry", "crz", "ccx", "swap", "cswap",
     "rxx", "ryy", "rzz", "p", "u", "u1", "u2", "u3",
 )  # fmt: skip
 
@@ -160,9 +160,10 @@ def _angle(value: Any, field: str, name: str) -> float:
     if free:
         names = ", ".join(sorted(str(p) for p in free))
         raise IonQValidationError(
-            field, f"{name!r} has unbound parameter(s) {names}; bind them first "
+            field,
+            f"{name!r} has unbound parameter(s) {names}; bind them first "
             "(qc.assign_parameters({...}))",
-        )  # fmt: skip
+        )
     try:
         angle = float(value)
     except (TypeError, ValueError):
@@ -185,15 +186,13 @@ def _gates_for(operation: Any, qubits: list[int], field: str) -> list[dict[str, 
     name = _class_name(operation)
     what = _describe(operation, qubits)
     controls: list[int] = []
-    base = operation
-    count = getattr(operation, "num_ctrl_qubits", 0)
-    if count and hasattr(operation, "base_gate"):
-        if operation.ctrl_state != 2**count - 1:
+    base, count, state = _controlled(operation)
+    if count:
+        if state != 2**count - 1:
             raise IonQValidationError(
-                field, f"{what} has open controls (ctrl_state={operation.ctrl_state}); "
-                "IonQ controls trigger on |1> only",
-            )  # fmt: skip
-        base = operation.base_gate
+                field,
+                f"{what} has open controls (ctrl_state={state}); IonQ controls trigger on |1> only",
+            )
         name = _class_name(base)
         controls, qubits = qubits[:count], qubits[count:]
         if len(qubits) != base.num_qubits:  # e.g. multi-control X with ancillas
@@ -229,6 +228,19 @@ def _gates_for(operation: Any, qubits: list[int], field: str) -> list[dict[str, 
     if controls:
         out["controls"] = controls
     return [out]
+
+
+def _controlled(operation: Any) -> tuple[Any, int, int]:
+    """(base gate, control count, control state) of a controlled gate, in either of
+    Qiskit's forms: a ``ControlledGate``, or an ``AnnotatedOperation`` with one
+    ``ControlModifier`` (what ``gate.control()`` returns by default from Qiskit 3)."""
+    if hasattr(operation, "base_gate") and getattr(operation, "num_ctrl_qubits", 0):
+        return operation.base_gate, operation.num_ctrl_qubits, operation.ctrl_state
+    modifiers = getattr(operation, "modifiers", None)
+    if modifiers and len(modifiers) == 1 and hasattr(modifiers[0], "ctrl_state"):
+        modifier = modifiers[0]
+        return operation.base_op, modifier.num_ctrl_qubits, modifier.ctrl_state
+    return operation, 0, 0
 
 
 def _is_user_gate(operation: Any) -> bool:
@@ -298,35 +310,40 @@ def circuit_from_qiskit(qc: Any, *, name: str | None = None) -> Circuit:
         kind = _class_name(operation)
         if kind in _DROPPED:
             continue
+        if isinstance(operation, control_flow):
+            raise IonQValidationError(
+                field,
+                f"{operation.name!r} is classical control flow; IonQ runs circuits "
+                "without branches or loops",
+            )
+        # c_if (Qiskit 1.x only); the private name, as the public one warns when read.
+        if getattr(operation, "_condition", None) is not None:
+            raise IonQValidationError(
+                field,
+                f"{_describe(operation, qubits)} is classically conditioned (c_if); "
+                "IonQ has no classical control",
+            )
         for q in qubits:
             if q in measured:
                 first = measured[q][0]
                 raise IonQValidationError(
-                    field, f"{_describe(operation, qubits)} comes after qubit {q} was "
+                    field,
+                    f"{_describe(operation, qubits)} comes after qubit {q} was "
                     f"measured (data[{first}]); IonQ measures each qubit once, at the end",
-                )  # fmt: skip
-        if isinstance(operation, control_flow):
-            raise IonQValidationError(
-                field, f"{operation.name!r} is classical control flow; IonQ runs circuits "
-                "without branches or loops",
-            )  # fmt: skip
-        # c_if (Qiskit 1.x only); the private name, as the public one warns when read.
-        if getattr(operation, "_condition", None) is not None:
-            raise IonQValidationError(
-                field, f"{_describe(operation, qubits)} is classically conditioned (c_if); "
-                "IonQ has no classical control",
-            )  # fmt: skip
+                )
         if kind == "Reset":
             raise IonQValidationError(
-                field, f"{_describe(operation, qubits)}: IonQ cannot reset a qubit mid-circuit"
+                field,
+                f"{_describe(operation, qubits)}: IonQ has no reset",
             )
         if kind == "Measure":
             clbit = instruction.clbits[0]
             if clbit in clbit_writer:
                 raise IonQValidationError(
-                    field, f"measure of qubit {qubits[0]} overwrites the classical bit "
+                    field,
+                    f"measure of qubit {qubits[0]} overwrites the classical bit "
                     f"written by data[{clbit_writer[clbit]}]",
-                )  # fmt: skip
+                )
             measured[qubits[0]] = (i, clbit)
             clbit_writer[clbit] = i
             continue
@@ -364,9 +381,10 @@ def _registers(qc: Any, measured: dict[int, tuple[int, Any]]) -> dict[str, list[
     loose = [measured[q][0] for q, (_, bit) in measured.items() if bit not in in_registers]
     if loose:
         raise IonQValidationError(
-            f"data[{min(loose)}]", "measures into a classical bit outside any register; "
+            f"data[{min(loose)}]",
+            "measures into a classical bit outside any register; "
             "IonQ names measured qubits by register",
-        )  # fmt: skip
+        )
     if len(registers) == 1 and next(iter(registers.values())) == list(range(qc.num_qubits)):
         return {}
     return registers
@@ -395,7 +413,7 @@ def circuit_to_qiskit(circuit: Circuit, *, measure: bool = False) -> Any:
         cls = getattr(library, _TO_QISKIT[name])
         operation = cls(gate["rotation"]) if "rotation" in gate else cls()
         if controls:
-            operation = operation.control(len(controls))
+            operation = operation.control(len(controls), annotated=False)
         qc.append(operation, [*controls, *targets])
     if measure:
         registers = circuit.registers or {"meas": list(range(circuit.qubits))}
