@@ -234,8 +234,9 @@ def _controlled(operation: Any) -> tuple[Any, int, int]:
     """(base gate, control count, control state) of a controlled gate, in either of
     Qiskit's forms: a ``ControlledGate``, or an ``AnnotatedOperation`` with one
     ``ControlModifier`` (what ``gate.control()`` returns by default from Qiskit 3)."""
-    if hasattr(operation, "base_gate") and getattr(operation, "num_ctrl_qubits", 0):
-        return operation.base_gate, operation.num_ctrl_qubits, operation.ctrl_state
+    count: int = getattr(operation, "num_ctrl_qubits", 0)
+    if count and hasattr(operation, "base_gate"):
+        return operation.base_gate, count, operation.ctrl_state
     modifiers = getattr(operation, "modifiers", None)
     if modifiers and len(modifiers) == 1 and hasattr(modifiers[0], "ctrl_state"):
         modifier = modifiers[0]
