@@ -123,6 +123,8 @@ def job_circuits(circuit: object, circuits: object) -> dict[str, object]:
     converted (the others are left for the job's own checks), errors blamed on the
     job's field (``circuits[1].data[3]``)."""
     out: dict[str, object] = {}
+    if "qiskit" not in sys.modules:  # the usual case costs one lookup, not one per circuit
+        return out
     if is_qiskit_circuit(circuit):
         out["circuit"] = _converted(circuit, "circuit")
     if isinstance(circuits, Sequence) and any(is_qiskit_circuit(c) for c in circuits):
