@@ -240,7 +240,7 @@ def test_qaoa_is_accepted_then_fails_with_optimization_error(serve: Serve) -> No
     with http_to(emulator) as http:
         job_id = submit(http, qaoa_payload(name="maxcut"))
         job = view(http, job_id)
-        listed = http.get("/jobs").json()["jobs"]
+        listed = http.get("/jobs").json()
         clone = http.post(f"/jobs/{job_id}/clone", json={"shots": 10})
         cloned = view(http, clone.json()["id"])
         dry = view(http, submit(http, qaoa_payload(dry_run=True)))
@@ -248,6 +248,8 @@ def test_qaoa_is_accepted_then_fails_with_optimization_error(serve: Serve) -> No
     assert job["failure"]["code"] == "OptimizationError"
     assert "Q-CTRL" in job["failure"]["message"]
     assert job["results"] is None and job["started_at"] is None
+    assert openapi.errors("#/components/schemas/JobList", listed) == []
+    assert [item["type"] for item in listed["jobs"]] == ["qctrl.qaoa.v1"]
     assert cloned["failure"]["code"] == "OptimizationError" and cloned["shots"] == 10
     assert dry["status"] == "failed"  # IonQ validates a dry run as it would run it
 
