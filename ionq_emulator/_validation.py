@@ -264,14 +264,21 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
 
 def _keyed(error: ValidationError) -> Iterator[tuple[str, str]]:
     path = [str(p) for p in error.absolute_path]
-    names: list[str] = []
-    if error.validator == "additionalProperties":
-        listed = re.search(r"\((.*) (?:was|were) unexpected\)", error.message)
-        names = re.findall(r"'([^']+)'", listed.group(1)) if listed else []
-    elif error.validator == "required":
-        names = re.findall(r"'([^']+)' is a required property", error.message)
-    for name in names or [""]:
-        key = ".".join(filter(None, [*path, name])) or "body"
+    names: list[str | None] = []
+    # Names from the instance and schema, not the message: a name may hold a quote.
+    instance, schema = error.instance, error.schema
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        declared = schema.get("properties", {}) if isinstance(schema, dict) else {}
+        patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
+        names = [
+            str(name)
+            for name in instance
+            if name not in declared and not any(re.search(p, name) for p in patterns)
+        ]
+    elif error.validator == "required" and isinstance(instance, dict):
+        names = [str(name) for name in error.validator_value if name not in instance]
+    for name in names or [None]:
+        key = ".".join(path if name is None else [*path, name]) or "body"
         yield key, _message(key, error)
 
 
