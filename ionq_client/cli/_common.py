@@ -13,9 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
-
     from ionq_client import IonQClient
+    from ionq_client._requests import Job
 
     #: A command: runs against a client, returns the exit code.
     Handler = Callable[[IonQClient, argparse.Namespace], int]
@@ -45,7 +44,7 @@ def add_json_option(parser: argparse.ArgumentParser, *, default: Any) -> None:
     )
 
 
-def job_status(job: SingleCircuitJob | MultiCircuitJob) -> str:
+def job_status(job: Job) -> str:
     """The client's reading of a status (imported on use: ``--help`` stays light)."""
     from ionq_client._lifecycle import job_status as status_of
 

@@ -9,9 +9,8 @@ from ._common import job_status, positive_int
 from ._output import err, out, print_json, table
 
 if TYPE_CHECKING:
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
-
     from ionq_client import IonQClient
+    from ionq_client._requests import Job
 
     from ._common import Handler
 
@@ -89,7 +88,7 @@ def cancel(client: IonQClient, args: Namespace) -> int:
     return 0
 
 
-def read_jobs(client: IonQClient, ids: list[str]) -> list[SingleCircuitJob | MultiCircuitJob]:
+def read_jobs(client: IonQClient, ids: list[str]) -> list[Job]:
     """The jobs with these ids, in this order, by the job list filtered by ``ids``
     (one request per 100), not one GET per job."""
     from ionq_client._batch import POLL_CHUNK

@@ -15,12 +15,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
-
     from ionq_client import MultiResult, Result
+    from ionq_client._requests import Job
     from ionq_client.results import BitOrder
-
-    Job = SingleCircuitJob | MultiCircuitJob
 
 
 #: The API key(s) in use: nothing the CLI prints may contain one (a server may echo

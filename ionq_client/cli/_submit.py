@@ -23,9 +23,8 @@ from ._output import (
 from ._payload import FORMATS_HELP, load_payload
 
 if TYPE_CHECKING:
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
-
     from ionq_client import IonQClient
+    from ionq_client._requests import Job
 
     from ._common import Handler
 
@@ -86,9 +85,7 @@ def _offer_cancel(client: IonQClient, ids: list[str]) -> None:
     err(f"cancel requested; `{PROG} status {ids[0]}` shows the state")
 
 
-def _wait(
-    client: IonQClient, job_id: str, timeout: float, *, show_id: bool = False
-) -> SingleCircuitJob | MultiCircuitJob:
+def _wait(client: IonQClient, job_id: str, timeout: float, *, show_id: bool = False) -> Job:
     """Wait for one job; ``show_id`` prints its id first, inside the Ctrl-C guard (a
     Ctrl-C the moment the id appears still gets the offer to cancel)."""
     with _keeps_running(client, [job_id]):
@@ -169,7 +166,7 @@ def _submit_many(client: IonQClient, args: Namespace, payloads: list[Any]) -> in
     return _all_completed(jobs)
 
 
-def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
+def _all_completed(jobs: list[Job]) -> int:
     """0 when every job completed; else 1, naming the others on stderr."""
     others = [job for job in jobs if job_status(job) != "completed"]
     for job in others:
@@ -179,7 +176,7 @@ def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
 
 def _wait_all(
     client: IonQClient, ids: list[str], timeout: float, *, show_ids: bool = False
-) -> list[SingleCircuitJob | MultiCircuitJob]:
+) -> list[Job]:
     """Wait for several jobs with one progress line; ``show_ids`` as in :func:`_wait`."""
     with _keeps_running(client, ids):
         if show_ids:
