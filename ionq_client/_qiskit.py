@@ -433,7 +433,7 @@ def circuit_from_qasm(source: str, *, name: str | None = None) -> Circuit:
     chosen by the ``OPENQASM`` version line."""
     if not isinstance(source, str):
         raise IonQValidationError("qasm", f"must be a string, got {type(source).__name__}")
-    version = _qasm_version(source)
+    version = qasm_version(source)
     if version == "2":
         qasm2 = _import("qiskit.qasm2", _QASM_HINT)
         error_class = qasm2.QASM2ParseError
@@ -454,7 +454,7 @@ def circuit_from_qasm(source: str, *, name: str | None = None) -> Circuit:
     return circuit_from_qiskit(qc, name=name)
 
 
-def _qasm_version(source: str) -> str:
+def qasm_version(source: str) -> str:
     """The version, "2" or "3", from the first statement past comments: the two
     versions need different parsers, and the wrong one gives confusing errors.
 

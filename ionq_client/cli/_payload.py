@@ -7,7 +7,6 @@ Each becomes what ``submit_job`` takes, which validates it before anything is se
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -34,9 +33,8 @@ job file formats (told apart by their content; examples in examples/jobs/):
   OpenQASM 3 (text starting with OPENQASM 3, or a .qasm/.qasm3 file)
       sent as an ionq.qasm3.v1 job, IonQ's OpenQASM input.
   OpenQASM 2 (OPENQASM 2.0; with qelib1.inc)
-      IonQ's API takes OpenQASM 3 only: the declarations are rewritten to it
-      (qreg -> qubit[n], creg -> bit[n], measure a -> b -> b = measure a, qelib1.inc ->
-      stdgates.inc; gates keep their names), then sent as an ionq.qasm3.v1 job.
+      read by Qiskit's OpenQASM 2 parser (pip install "ionq-client[qasm]") into a
+      circuit, then sent as an ionq.circuit.v1 job like the builder's JSON.
 --backend, --shots and --name replace the file's values.
 """
 
@@ -44,16 +42,6 @@ QASM_SUFFIXES = (".qasm", ".qasm2", ".qasm3")
 
 #: The builder's gate names IonQ spells otherwise (QIS gateset): name -> wire name.
 BUILDER_GATES = {"cx": "cnot", "ccx": "cnot", "toffoli": "cnot", "mcx": "cnot", "cz": "z"}
-
-_QASM_VERSION = re.compile(r"OPENQASM\s+(\d+)(?:\.\d+)?\s*;")
-#: OpenQASM 2 statement -> OpenQASM 3, for the declarations that changed spelling.
-_QASM2_REWRITES = (
-    (_QASM_VERSION, "OPENQASM 3.0;"),
-    (re.compile(r'include\s+"qelib1\.inc"\s*;'), 'include "stdgates.inc";'),
-    (re.compile(r"\bqreg\s+(\w+)\s*\[\s*(\d+)\s*\]\s*;"), r"qubit[\2] \1;"),
-    (re.compile(r"\bcreg\s+(\w+)\s*\[\s*(\d+)\s*\]\s*;"), r"bit[\2] \1;"),
-    (re.compile(r"\bmeasure\s+([^;]+?)\s*->\s*([^;]+?)\s*;"), r"\2 = measure \1;"),
-)
 
 
 def load_payload(
@@ -72,7 +60,7 @@ def load_payload(
     options = {"backend": backend, "shots": shots, "name": name}
     given: dict[str, Any] = {k: v for k, v in options.items() if v is not None}
     if _looks_like_qasm(source, text):
-        return IonQJob(qasm=qasm3(text, where), **given)
+        return _qasm_job(text, given)
     try:
         payload = json.loads(text)
     except ValueError as exc:
@@ -157,23 +145,15 @@ def _wire_gate(gate: object) -> object:
     return gate
 
 
-def qasm3(text: str, where: str) -> str:
-    """The program as OpenQASM 3: as given, or rewritten from OpenQASM 2."""
-    found = _QASM_VERSION.search(_without_comments(text))
-    if found is None:
-        raise CLIError(f"{where}: no OPENQASM version line (OPENQASM 2.0; or OPENQASM 3;)")
-    version = found.group(1)
-    if version == "3":
-        return text
-    if version != "2":
-        raise CLIError(f"{where}: OpenQASM {version} is not supported (2 or 3)")
-    for pattern, replacement in _QASM2_REWRITES:
-        text = pattern.sub(replacement, text)
-    return text
+def _qasm_job(text: str, given: dict[str, Any]) -> IonQJob:
+    """OpenQASM 3 goes to IonQ as written (its ``ionq.qasm3.v1`` input); OpenQASM 2,
+    which IonQ does not take, is read by Qiskit's parser into a circuit."""
+    from ionq_client import Circuit, IonQJob
+    from ionq_client._qiskit import qasm_version
 
-
-def _without_comments(text: str) -> str:
-    return re.sub(r"//[^\n]*|/\*.*?\*/", " ", text, flags=re.DOTALL)
+    if qasm_version(text) == "3":
+        return IonQJob(qasm=text, **given)
+    return IonQJob(circuit=Circuit.from_qasm(text), **given)
 
 
 def _read_source(source: str) -> str:
