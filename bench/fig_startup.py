@@ -31,7 +31,10 @@ def core_python() -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(CORE_VENV)], check=True)
     pip = [str(python), "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
-    subprocess.run([*pip, "httpx>=0.27,<0.29", "attrs>=23.1", "ionq-core==0.2.0"], check=True)
+    subprocess.run(
+        [*pip, "httpx>=0.27,<0.29", "attrs>=23.1", "sniffio>=1.3,<2", "ionq-core==0.2.0"],
+        check=True,
+    )
     CORE_STAMP.touch()
     return python
 
