@@ -392,8 +392,9 @@ def simulate_statevector(
 ) -> ComplexArray:
     """The final state from |0...0>; index bit k is qubit k (IonQ's little-endian).
 
-    ``interrupted`` is asked before every step (a gate, or a run of one-qubit gates); when it answers True the simulation
-    stops with :class:`SimulationInterrupted` (a canceled or deleted job).
+    ``interrupted`` is asked before every step (a gate, or a run of one-qubit gates on
+    a qubit); when it answers True the simulation stops with
+    :class:`SimulationInterrupted` (a canceled or deleted job).
     """
     if not _is_int(qubits) or qubits < 1:
         raise SimulationError("InvalidInput", f"qubits must be a positive integer: {qubits!r}")
