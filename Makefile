@@ -13,7 +13,7 @@ GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
 .PHONY: help venv demo test docs lint typecheck check-generated generate check-sync unasync pytest contract official soak peers bench emulator clean
 
 help:
-	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | official [OFFICIAL=latest] | soak | peers | bench | emulator"
+	@echo "make demo | test | docs | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | official [OFFICIAL=latest] | soak | peers | bench | emulator"
 
 # --- environment ---------------------------------------------------------------
 PY_FOR_VENV := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
