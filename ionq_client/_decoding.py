@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -111,7 +111,7 @@ def state_counts(response: httpx.Response) -> dict[int, int]:
                 return counts
     if isinstance(data, dict) and "histogram" in data:
         raise response_error(response, "a v2 histogram: read it with result_document")
-    if isinstance(data, dict):
+    if isinstance(data, Mapping):
         for key, value in data.items():
             if not (isinstance(key, str) and key.isascii() and key.isdigit()):
                 raise response_error(response, f"histogram state {key!r} is not a decimal state")

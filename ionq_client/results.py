@@ -260,9 +260,9 @@ class Result:
             scaled = map(operator.truediv, values, repeat(total))
         try:
             if self._binary:
-                parsed = dict(zip(map(int, keys, repeat(2)), scaled))
+                parsed = dict(zip(map(int, keys, repeat(2)), scaled, strict=True))
             else:
-                parsed = dict(zip(map(int, keys), scaled))
+                parsed = dict(zip(map(int, keys), scaled, strict=True))
         except ValueError:
             return None
         # A shorter dict means two keys named one state ("3" and "03"): the per-key
@@ -406,7 +406,7 @@ def _largest_remainder(probabilities: dict[int, float], shots: int) -> dict[int,
                 remainders[i] -= floors[i]
         else:
             remainders = list(map(operator.sub, exact, floors))
-        picked = heapq.nlargest(left, range(n), key=remainders.__getitem__)
+        picked = heapq.nlargest(left, _candidates(remainders, left), key=remainders.__getitem__)
         cut = remainders[picked[-1]]
         above = [i for i in picked if remainders[i] > cut]
         if remainders.count(cut) != len(picked) - len(above):
@@ -416,6 +416,24 @@ def _largest_remainder(probabilities: dict[int, float], shots: int) -> dict[int,
         for i in picked:
             floors[i] += 1
     return {states[i]: floors[i] for i in compress(range(n), floors)}
+
+
+def _candidates(remainders: list[float], wanted: int) -> Sequence[int] | range:
+    """Indices that surely hold the ``wanted`` largest remainders, found in C passes.
+
+    A sorted sample of about 4,096 remainders gives a cut with some margin; one
+    ``compress`` keeps what reaches it. If the cut was too high (fewer than
+    ``wanted`` reach it) every index is a candidate: slower, never wrong.
+    """
+    n = len(remainders)
+    step = n // 4096
+    if step < 4:
+        return range(n)
+    sample = sorted(remainders[::step], reverse=True)
+    rank = min(len(sample) - 1, 2 * (wanted * len(sample)) // n + 8)
+    cut = sample[rank]
+    kept = list(compress(range(n), map(cut.__le__, remainders)))
+    return kept if len(kept) >= wanted else range(n)
 
 
 def _largest_remainder_slow(
