@@ -139,8 +139,11 @@ def _shot_states(data: Any, response: httpx.Response) -> list[int]:
         joined = "".join(data)
     except TypeError:
         joined = None  # ints (or worse) among the strings: checked one by one below
-    if joined is not None and joined.isascii() and joined.isdigit() and "" not in data:
-        return list(map(int, data))
+    if joined is not None and joined.isascii() and joined.isdigit():
+        try:
+            return list(map(int, data))
+        except ValueError:
+            pass  # an empty string: named below
     for index, shot in enumerate(data):
         ok_int = isinstance(shot, int) and not isinstance(shot, bool) and shot >= 0
         ok_str = isinstance(shot, str) and shot.isascii() and shot.isdigit()
