@@ -11,14 +11,17 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ._exceptions import IonQResponseError, redact, redact_error
+
+if TYPE_CHECKING:
+    from .results import MultiResult, Result
 
 #: How an :class:`~._requests.ApiRequest` reads a 2xx answer.
 Decoder = Callable[[httpx.Response], Any]
@@ -92,21 +95,105 @@ def json_body(response: httpx.Response) -> Any:
 
 
 def state_counts(response: httpx.Response) -> dict[int, int]:
-    """A histogram: ``{"<decimal state>": count}`` → ``{state: count}``."""
-    data = json_body(response)
+    """A v1 histogram: ``{"<decimal state>": count}`` → ``{state: count}``.
+
+    Read through the same one-pass table as probabilities; a v2 (register-nested)
+    histogram is refused here with a pointer to :func:`result_document`.
+    """
+    from .results import NumberTable, _table_hook
+
     try:
-        return {int(k): int(v) for k, v in cast(dict[str, Any], data).items()}
-    except (AttributeError, TypeError, ValueError):
-        raise response_error(response, "expected a map of decimal states to counts") from None
+        data = json.loads(response.content, object_pairs_hook=_table_hook)
+    except ValueError as exc:
+        raise response_error(response, f"invalid JSON: {exc}") from None
+    if isinstance(data, NumberTable):
+        keys, values = data.keys_, data.values_
+        if set(map(type, values)) <= {int} or all(map(float.is_integer, map(float, values))):
+            counts = dict(zip(map(int, keys), map(int, values), strict=True))
+            if len(counts) == len(keys):
+                return counts
+    if isinstance(data, dict) and "histogram" in data:
+        raise response_error(response, "a v2 histogram: read it with result_document")
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            if not (isinstance(key, str) and key.isascii() and key.isdigit()):
+                raise response_error(response, f"histogram state {key!r} is not a decimal state")
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise response_error(response, f"histogram count for {key!r} is invalid")
+            if not float(value).is_integer():
+                raise response_error(response, f"histogram count for {key!r} is not whole")
+        if not data:
+            return {}
+        raise response_error(response, "a state appears twice")
+    raise response_error(response, "expected a map of decimal states to counts")
 
 
 def shots(response: httpx.Response) -> list[int]:
-    """The shots list: one decimal state per shot, in order."""
-    data = json_body(response)
+    """The v1 shots list: one decimal state per shot, in order."""
+    return _shot_states(json_body(response), response)
+
+
+def _shot_states(data: Any, response: httpx.Response) -> list[int]:
+    """The strings are checked in bulk (one join: ASCII digits only, none empty) and
+    converted with one ``map(int, ...)``: no per-shot Python frame."""
+    if not isinstance(data, list):
+        raise response_error(response, "shots must be a list of decimal states")
     try:
-        return [int(s) for s in data]
-    except (TypeError, ValueError):
-        raise response_error(response, "shots must be a list of decimal states") from None
+        joined = "".join(data)
+    except TypeError:
+        joined = None  # ints (or worse) among the strings: checked one by one below
+    if joined is not None and joined.isascii() and joined.isdigit():
+        try:
+            return list(map(int, data))
+        except ValueError:
+            pass  # an empty string: named below
+    for index, shot in enumerate(data):
+        ok_int = isinstance(shot, int) and not isinstance(shot, bool) and shot >= 0
+        ok_str = isinstance(shot, str) and shot.isascii() and shot.isdigit()
+        if not (ok_int or ok_str):
+            raise response_error(response, f"shots[{index}] = {shot!r:.40} is not a decimal state")
+    return [int(shot) for shot in data]
+
+
+def _tables(response: httpx.Response) -> Any:
+    """The body parsed with the one-pass probability tables (see ``results``)."""
+    from .results import _table_hook
+
+    try:
+        return json.loads(response.content, object_pairs_hook=_table_hook)
+    except json.JSONDecodeError as exc:
+        raise response_error(response, f"invalid JSON: {exc}") from None
+
+
+def probabilities(
+    response: httpx.Response,
+    *,
+    qubits: int | None = None,
+    shots: int | None = None,
+    job_id: str | None = None,
+) -> Result | MultiResult:
+    """A probabilities document (v1, aggregate, v2 probabilities or histogram) as a
+    Result or MultiResult, parsed in one pass."""
+    from .results import decode_probabilities
+
+    data = _tables(response)
+    return decode_probabilities(data, qubits=qubits, shots=shots, job_id=job_id)
+
+
+def result_document(response: httpx.Response) -> Any:
+    """An IonQ result artifact as a value to use: probabilities/histogram (v1 or v2) →
+    Result or MultiResult, v2 shots → RegisterShots (leaked shots dropped and
+    counted), v1 shots → list of states; any other artifact as :func:`artifact`."""
+    from .results import decode_probabilities, decode_shots_v2
+
+    if "json" not in response.headers.get("content-type", ""):
+        return artifact(response)
+    data = _tables(response)
+    if isinstance(data, list):
+        return _shot_states(data, response)
+    if isinstance(data, dict) and "shots" in data:
+        return decode_shots_v2(data)
+    return decode_probabilities(data)
 
 
 def artifact(response: httpx.Response) -> Any:

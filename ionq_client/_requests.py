@@ -19,7 +19,7 @@ import httpx
 from . import _decoding, _limits
 from ._decoding import CandidatePage, Decoder
 from ._exceptions import IonQResponseError, IonQValidationError
-from .results import MultiResult, Result, decode_probabilities
+from .results import MultiResult, Result
 
 if TYPE_CHECKING:
     from ionq_api.models import (
@@ -402,20 +402,22 @@ def get_probabilities(
     shots = job.shots if isinstance(job.shots, int) else None
 
     def decode(response: httpx.Response) -> Result | MultiResult:
-        data = _decoding.json_body(response)
-        return decode_probabilities(data, qubits=qubits, shots=shots, job_id=job.id)
+        return _decoding.probabilities(response, qubits=qubits, shots=shots, job_id=job.id)
 
     operation = "getJobAggregatedProbabilities" if multi else "getJobProbabilities"
     request = build(operation, job.id, sharpen=sharpen, decode=decode)
     results = job.results
     if sharpen is None and isinstance(results, ResultArtifacts):
+        # v1 first: its bit order is IonQ's documented one; v2 (registers) when a
+        # job offers only that.
         wanted = (
-            "ionq.result.probabilities-aggregate.json.v1"
+            ("ionq.result.probabilities-aggregate.json.v1",)
             if multi
-            else "ionq.result.probabilities.json.v1"
+            else ("ionq.result.probabilities.json.v1", "ionq.result.probabilities.json.v2")
         )
-        if wanted in results.additional_properties:
-            artifact_id = results.additional_properties[wanted].id
+        offered = [f for f in wanted if f in results.additional_properties]
+        if offered:
+            artifact_id = results.additional_properties[offered[0]].id
             request = build("getJobArtifact", job.id, artifact_id, decode=decode)
     elif not multi and isinstance(results, ResultUrls):
         # A server-given URL is followed as given, so it cannot come from the
