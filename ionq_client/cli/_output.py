@@ -204,8 +204,12 @@ def print_result(result: Result | MultiResult, *, shots: int | None, order: BitO
 
 
 def _print_distribution(result: Result, shots: int | None, order: BitOrder) -> None:
-    """Counts when the shot count is known (given, or the job's), else probabilities."""
+    """At a terminal, a text histogram; piped, one ``bits value`` line per outcome (counts
+    when the shot count is known, given or the job's, else probabilities)."""
     total = shots if shots is not None else result.shots
+    if shots is None and isatty(sys.stdout):
+        out(result.text_histogram(order=order, limit=None))
+        return
     if total is not None:
         counts = result.bitstring_counts(total, order=order)
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

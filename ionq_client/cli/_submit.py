@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from ._common import PROG, job_status, positive_float, positive_int
+from ._common import PROG, CLIError, job_status, positive_float, positive_int
 from ._output import (
     batch_progress,
     err,
@@ -258,16 +258,28 @@ def add_results(parser: ArgumentParser) -> Handler:
     parser.add_argument(
         "--sharpen", action="store_true", help="ask IonQ for sharpened (debiased) results"
     )
-    # Output options other than the text/JSON counts (e.g. a picture of the histogram)
-    # belong here, each handled by one branch in `results` below.
+    parser.add_argument(
+        "--plot",
+        metavar="FILE",
+        help='also draw the histogram into FILE (.png, .svg, .pdf; extra "ionq-client[plot]")',
+    )
     return results
 
 
 def results(client: IonQClient, args: Namespace) -> int:
+    from ionq_client import Result
+
     result = client.get_results(args.job_id, sharpen=True if args.sharpen else None)
-    # Each output option is one branch; the text counts are the default.
+    if args.plot and not isinstance(result, Result):
+        raise CLIError(
+            f"--plot draws one circuit's histogram; job {args.job_id} has {len(result)} "
+            "circuits (plot each from Python: client.get_results(job)[child_id].plot())"
+        )
     if args.json:
         print_json(result_json(result))
     else:
         print_result(result, shots=args.shots, order=args.order)
+    if args.plot and isinstance(result, Result):
+        result.plot(order=args.order).figure.savefig(args.plot)
+        err(f"wrote {args.plot}")
     return 0

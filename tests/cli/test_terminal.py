@@ -108,7 +108,10 @@ def test_the_progress_line_is_redrawn_in_place_until_completed(tmp_path: Path) -
     assert shown[-1] == "completed"
     assert "started" in shown  # the line followed the job while it ran
     assert len(set(shown)) >= 3  # e.g. submitted/ready, started, completed
-    assert sorted(line.split()[0] for line in final if line[:2] in ("00", "11")) == ["00", "11"]
+    outcomes = [line for line in final if line[:2] in ("00", "11")]
+    assert sorted(line.split()[0] for line in outcomes) == ["00", "11"]
+    # At a terminal the counts are a text histogram: each outcome has its bar.
+    assert all("█" in line for line in outcomes), final
     assert "EXIT=0" in final
 
 
