@@ -7,6 +7,7 @@ stays cheap: httpx and the generated models load only when a client is built.
 from __future__ import annotations
 
 import importlib
+import sys as _sys
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -121,3 +122,10 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+# In a notebook, jobs get an HTML view (IPython is only looked for, never imported).
+if "IPython" in _sys.modules:
+    from ._notebook import register as _register_notebook_views
+
+    _register_notebook_views()
