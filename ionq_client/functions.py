@@ -19,7 +19,7 @@ graph is NetworkX's ``adjacency_data``; submit it as a dict (or ``QaoaJobPayload
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +51,7 @@ class HamiltonianEnergy:
 
     ansatz: str
     hamiltonian: Sequence[tuple[float, str]]
-    params: Sequence[float] = ()
+    params: Iterable[float] = ()
     backend: str = "simulator"
     shots: int = 100
     name: str | None = None
@@ -60,7 +60,12 @@ class HamiltonianEnergy:
     session_id: str | None = None
     dry_run: bool = False
 
-    def with_params(self, params: Sequence[float]) -> HamiltonianEnergy:
+    def __post_init__(self) -> None:
+        # An optimizer's array or generator, read once, so every payload is the same.
+        if isinstance(self.params, Iterable) and not isinstance(self.params, (str, bytes, Mapping)):
+            object.__setattr__(self, "params", tuple(self.params))
+
+    def with_params(self, params: Iterable[float]) -> HamiltonianEnergy:
         """The same energy at other parameter values (one step of an optimizer)."""
         return dataclasses.replace(self, params=params)
 
@@ -129,7 +134,8 @@ class HamiltonianEnergy:
         return terms
 
     def _params(self) -> list[Any]:
-        if isinstance(self.params, (str, bytes)) or not isinstance(self.params, Sequence):
+        # Any iterable of numbers: a list, a tuple, a numpy array from an optimizer.
+        if isinstance(self.params, (str, bytes, Mapping)) or not isinstance(self.params, Iterable):
             raise IonQValidationError("params", "must be a list of numbers")
         return [_plain(p) for p in self.params]
 
