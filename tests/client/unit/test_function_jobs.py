@@ -17,7 +17,9 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from hypothesis import given, settings
 from ionq_api.models import QaoaJobPayload, QuantumFunctionJobPayload
+from schemathesis.generation import GenerationMode
 
 from ionq_client import (
     ErrorMitigation,
@@ -40,6 +42,7 @@ from ionq_client._submission import (
 from ionq_client.job import validate_payload
 from ionq_emulator import openapi
 from tests.client.http.conftest import make_client, mock_api  # noqa: F401 (fixtures)
+from tests.client.unit.test_job_properties import SEMANTIC, SETTINGS, _synthetic
 
 QCTRL_KEY = "qctrl-key-5f2b9c0e7d1a4b3c"
 PAYLOAD_SCHEMA = openapi.schema_validator("JobCreationPayload")
@@ -197,6 +200,32 @@ def test_a_bad_payload_is_refused_naming_the_field(
     assert refused(payload).field == field
     # The validator and the spec agree, except on the rules the schema cannot state.
     assert bool(openapi.errors(PAYLOAD_SCHEMA, payload)) is schema_refuses
+
+
+FUZZ = _synthetic(["QuantumFunctionJobPayload", "QaoaJobPayload"])
+FUZZ_SETTINGS = settings(SETTINGS, max_examples=40)
+
+
+@pytest.mark.parametrize("name", ["QuantumFunctionJobPayload", "QaoaJobPayload"])
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+def test_the_validator_and_the_spec_agree_on_drawn_payloads(
+    name: str, mode: GenerationMode
+) -> None:
+    """Drawn from the spec (hypothesis, deterministic): what the validator passes the
+    spec accepts, and what the spec accepts the validator passes, bar semantic rules."""
+    strategy = FUZZ[f"/_fuzz/{name}"]["POST"].as_strategy(generation_mode=mode)
+
+    @FUZZ_SETTINGS
+    @given(strategy.map(lambda case: case.body))
+    def check(body: Any) -> None:
+        try:
+            validate_payload(body)
+        except IonQValidationError as error:
+            assert mode is GenerationMode.NEGATIVE or SEMANTIC.search(error.problem), error
+            return
+        assert openapi.errors(PAYLOAD_SCHEMA, body) == []
+
+    check()
 
 
 def test_the_generic_form_and_open_objects_pass_as_the_spec_allows() -> None:
