@@ -510,7 +510,6 @@ _DENSE_PAULI = re.compile(r"[IXYZ]+")
 _SPARSE_PAULI = re.compile(r"[IXYZ]\d+")
 # ``input float[64] theta`` (or ``angle``), one statement: one ansatz parameter each.
 _INPUT_PARAMETER = re.compile(r"input\s+(?:float|angle)\s*(?:\[\s*\d+\s*\])?\s+\w+")
-_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
 
 def _number(value: object, path: str) -> float:
@@ -569,9 +568,33 @@ def _check_hamiltonian(value: object, path: str) -> None:
         _number(_required(term, "coefficient", where), f"{where}.coefficient")
 
 
+def _without_comments(source: str) -> str:
+    """``source`` with ``//`` and ``/* */`` comments blanked, in linear time (a lazy
+    regex is quadratic on a hostile run of unclosed ``/*``; so is searching again
+    for an opener already known to be absent)."""
+    kept: list[str] = []
+    i = 0
+    line, block = source.find("//"), source.find("/*")  # the next of each (-1: none left)
+    while True:
+        if 0 <= line < i:
+            line = source.find("//", i)
+        if 0 <= block < i:
+            block = source.find("/*", i)
+        if line < 0 and block < 0:
+            kept.append(source[i:])
+            return " ".join(kept)
+        start = min(at for at in (line, block) if at >= 0)
+        kept.append(source[i:start])
+        closer = "\n" if start == line else "*/"
+        end = source.find(closer, start + 2)
+        if end < 0:
+            return " ".join(kept)
+        i = end + len(closer)
+
+
 def _ansatz_parameters(source: str) -> int:
     """How many ``input float`` parameters an OpenQASM 3 ansatz declares."""
-    statements = (" ".join(part.split()) for part in _COMMENT.sub(" ", source).split(";"))
+    statements = (" ".join(part.split()) for part in _without_comments(source).split(";"))
     return sum(1 for statement in statements if _INPUT_PARAMETER.fullmatch(statement))
 
 
