@@ -46,8 +46,10 @@ if TYPE_CHECKING:
         IonQUnprocessableEntityError,
         IonQValidationError,
     )
+    from ._function_results import FunctionResult, QaoaResult
     from ._sync.client import IonQClient
     from .circuit import Circuit, NativeCircuit
+    from .functions import HamiltonianEnergy
     from .job import ErrorMitigation, IonQJob, Noise
     from .results import MultiResult, Result
 
@@ -59,6 +61,8 @@ __all__ = [
     "AsyncIonQClient",
     "Circuit",
     "ErrorMitigation",
+    "FunctionResult",
+    "HamiltonianEnergy",
     "IonQAPIError",
     "IonQAuthenticationError",
     "IonQBadRequestError",
@@ -88,6 +92,7 @@ __all__ = [
     "MultiResult",
     "NativeCircuit",
     "Noise",
+    "QaoaResult",
     "Result",
     "__version__",
 ]
@@ -106,6 +111,9 @@ _LAZY: dict[str, str] = {
     "ErrorMitigation": ".job",
     "IonQJob": ".job",
     "Noise": ".job",
+    "HamiltonianEnergy": ".functions",
+    "FunctionResult": "._function_results",
+    "QaoaResult": "._function_results",
     "MultiResult": ".results",
     "Result": ".results",
 }

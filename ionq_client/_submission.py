@@ -9,6 +9,11 @@ attempt (measured locally, on a monotonic clock), less a margin; so a client who
 clock is wrong by hours still stops at the right job. The search reads at most
 ``FIND_MAX_PAGES`` pages; a longer one fails safe: the error is raised, nothing is
 sent again.
+
+A Q-CTRL QAOA payload carries a second secret, the caller's Q-CTRL key
+(``external_settings.api_credentials``): :func:`payload_secrets` names it and
+:func:`scrub` removes it from an error, so a server that echoes the request
+cannot put it in an exception, its pickle or a retry log line.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from . import _limits
-from ._exceptions import IonQError, IonQValidationError
+from ._exceptions import IonQError, IonQValidationError, redact
+from .functions import HamiltonianEnergy
 from .job import IonQJob, validate_payload
 
 if TYPE_CHECKING:
@@ -37,7 +43,7 @@ class PayloadModel(Protocol):
 
 
 #: What ``submit_job`` takes: a typed job, a generated payload model, or the JSON.
-JobLike: TypeAlias = IonQJob | PayloadModel | Mapping[str, Any]
+JobLike: TypeAlias = IonQJob | HamiltonianEnergy | PayloadModel | Mapping[str, Any]
 
 
 #: The metadata key that marks a submission so an ambiguous failure can be checked.
@@ -57,16 +63,52 @@ def submission_payload(job: JobLike) -> dict[str, Any]:
     (an ``IonQJob`` validates itself while building it)."""
     if isinstance(job, IonQJob):
         return job._checked_payload(shared=True)  # encoded at once, never handed out
+    if isinstance(job, HamiltonianEnergy):
+        return job.to_payload()
     if isinstance(job, Mapping):
         payload = dict(job)
     elif callable(getattr(job, "to_dict", None)):
         payload = job.to_dict()
     else:
         raise IonQValidationError(
-            "job", f"expected IonQJob, a payload model or a dict, got {type(job).__name__}"
+            "job",
+            "expected IonQJob, HamiltonianEnergy, a payload model or a dict, "
+            f"got {type(job).__name__}",
         )
     validate_payload(payload)
     return payload
+
+
+def payload_secrets(payload: object) -> tuple[str, ...]:
+    """The secrets a create-job body carries besides the API key: a QAOA job's Q-CTRL key."""
+    settings = payload.get("external_settings") if isinstance(payload, Mapping) else None
+    key = settings.get("api_credentials") if isinstance(settings, Mapping) else None
+    return (key,) if isinstance(key, str) and key else ()
+
+
+def scrub(error: BaseException, secrets: tuple[str, ...]) -> None:
+    """Remove ``secrets`` from ``error`` in place: its message, every text it keeps
+    (body, headers, request id, validation, notes) and the IonQ errors it was raised from."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while secrets and isinstance(current, IonQError) and id(current) not in seen:
+        seen.add(id(current))
+        for name, value in list(vars(current).items()):
+            setattr(current, name, _scrubbed(value, secrets))
+        current.args = (current.message,)
+        current = current.__cause__ or current.__context__
+
+
+def _scrubbed(value: Any, secrets: tuple[str, ...]) -> Any:
+    if isinstance(value, str):
+        for secret in secrets:
+            value = redact(value, secret)
+        return value
+    if isinstance(value, dict):
+        return {_scrubbed(k, secrets): _scrubbed(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(item, secrets) for item in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ IonQ's schema forbids extra properties and answers most mistakes with a terse
 400, so everything is checked locally first, and exactly once:
 
 * a hand-written dict or a generated payload model goes through
-  :func:`validate_payload`, the wire rules in full;
+  :func:`validate_payload`, the wire rules in full (circuit, multi-circuit and
+  OpenQASM 3 jobs, quantum functions and Q-CTRL QAOA jobs);
 * an :class:`IonQJob` is built from circuits whose gates were checked, by the same
   gate rules, as they were added; :meth:`IonQJob.to_payload` checks only what the
   circuits cannot know (the job's own fields, counts and totals), with the same
@@ -14,6 +15,7 @@ IonQ's schema forbids extra properties and answers most mistakes with a terse
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,12 +45,27 @@ __all__ = [
 CIRCUIT_TYPE = "ionq.circuit.v1"
 MULTI_CIRCUIT_TYPE = "ionq.multi-circuit.v1"
 QASM3_TYPE = "ionq.qasm3.v1"
-JOB_TYPES: frozenset[str] = frozenset({CIRCUIT_TYPE, MULTI_CIRCUIT_TYPE, QASM3_TYPE})
-
-_TOP_LEVEL_KEYS = frozenset(
-    {"type", "backend", "input", "name", "shots", "metadata", "session_id", "settings"}
-    | {"dry_run", "noise", "lang"}
+FUNCTION_TYPE = "quantum-function"
+QAOA_TYPE = "qctrl.qaoa.v1"
+JOB_TYPES: frozenset[str] = frozenset(
+    {CIRCUIT_TYPE, MULTI_CIRCUIT_TYPE, QASM3_TYPE, FUNCTION_TYPE, QAOA_TYPE}
 )
+
+_COMMON_KEYS = frozenset(
+    {"type", "backend", "input", "name", "shots", "metadata", "session_id", "settings"}
+    | {"dry_run"}
+)
+_CIRCUIT_KEYS = _COMMON_KEYS | {"noise", "lang"}
+#: The top-level keys each job type takes: quantum functions and QAOA jobs have no
+#: noise model nor ``lang``; a QAOA job carries Q-CTRL's credentials.
+_TYPE_KEYS: dict[str, frozenset[str]] = {
+    CIRCUIT_TYPE: _CIRCUIT_KEYS,
+    MULTI_CIRCUIT_TYPE: _CIRCUIT_KEYS,
+    QASM3_TYPE: _CIRCUIT_KEYS,
+    FUNCTION_TYPE: _COMMON_KEYS,
+    QAOA_TYPE: _COMMON_KEYS | {"external_settings"},
+}
+_ANY_KEY = frozenset().union(*_TYPE_KEYS.values())
 _CIRCUIT_INPUT_KEYS = frozenset({"qubits", "gateset", "circuit"})
 _MULTI_INPUT_KEYS = frozenset({"qubits", "gateset", "circuits"})
 _ENTRY_KEYS = frozenset({"name", "qubits", "circuit", "registers", "gateset"})
@@ -135,11 +152,7 @@ class IonQJob:
         try:
             return self._payload(shared)
         except IonQValidationError as error:
-            for wire, mine in _FIELD_NAMES:
-                if error.field == wire or error.field.startswith(wire + "."):
-                    renamed = mine + error.field[len(wire) :]
-                    raise IonQValidationError(renamed, error.problem) from None
-            raise
+            raise renamed(error, _FIELD_NAMES) from None
 
     def _payload(self, shared: bool) -> dict[str, Any]:
         if isinstance(self.shots, bool) or not isinstance(self.shots, int):
@@ -234,6 +247,16 @@ class IonQJob:
             if mitigation:
                 settings["error_mitigation"] = mitigation
         return settings
+
+
+def renamed(error: IonQValidationError, names: Sequence[tuple[str, str]]) -> IonQValidationError:
+    """``error`` naming the field as a builder calls it (``names``: wire path -> the
+    builder's name, the longest wire path first), or ``error`` itself."""
+    for wire, mine in names:
+        rest = error.field[len(wire) :]
+        if error.field.startswith(wire) and rest[:1] in ("", ".", "["):
+            return IonQValidationError(mine + rest, error.problem)
+    return error
 
 
 # --------------------------------------------------------------------------- validation
@@ -477,10 +500,204 @@ def _check_qasm_input(value: object) -> None:
         )
 
 
+# ------------------------------------------------------ quantum functions and QAOA
+# The spec closes the payload and HamiltonianEnergyInput; the objects inside them are
+# open (IonQ's document leaves them so), so only their known keys are checked.
+
+_FUNCTION_INPUT_KEYS = frozenset({"data", "params"})
+HAMILTONIAN_ENERGY = "hamiltonian-energy"
+_DENSE_PAULI = re.compile(r"[IXYZ]+")
+_SPARSE_PAULI = re.compile(r"[IXYZ]\d+")
+# ``input float[64] theta`` (or ``angle``), one statement: one ansatz parameter each.
+_INPUT_PARAMETER = re.compile(r"input\s+(?:float|angle)\s*(?:\[\s*\d+\s*\])?\s+\w+")
+
+
+def _number(value: object, path: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise IonQValidationError(path, f"must be a number, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise IonQValidationError(path, "must be finite")
+    return float(value)
+
+
+def _optional_number(value: object, path: str) -> None:
+    if value is not None:
+        _number(value, path)
+
+
+def _sequence(value: object, path: str) -> Sequence[Any]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise IonQValidationError(path, f"must be a list, got {type(value).__name__}")
+    return value
+
+
+def _numbers(value: object, path: str) -> list[float]:
+    return [_number(item, f"{path}[{i}]") for i, item in enumerate(_sequence(value, path))]
+
+
+def _required(obj: Mapping[str, Any], key: str, path: str) -> Any:
+    if key not in obj:
+        raise IonQValidationError(f"{path}.{key}", "required")
+    return obj[key]
+
+
+def _check_pauli_string(value: object, path: str) -> None:
+    """Dense (``ZIX``, the last letter on qubit 0) or sparse (``Z0 X2``), as IonQ's
+    examples write them; anything else the server would fail after billing."""
+    text = _string(value, path).strip()
+    if _DENSE_PAULI.fullmatch(text):
+        return
+    tokens = text.split()
+    if not tokens or not all(_SPARSE_PAULI.fullmatch(token) for token in tokens):
+        raise IonQValidationError(
+            path, "takes only the letters I, X, Y, Z: dense ('ZIX') or sparse ('Z0 X2')"
+        )
+    qubits = [int(token[1:]) for token in tokens]
+    if len(set(qubits)) != len(qubits):
+        raise IonQValidationError(path, "names a qubit twice (duplicate index)")
+
+
+def _check_hamiltonian(value: object, path: str) -> None:
+    terms = _sequence(value, path)
+    if not terms:
+        raise IonQValidationError(path, "needs at least one Pauli term")
+    for i, raw in enumerate(terms):
+        where = f"{path}[{i}]"
+        term = _mapping(raw, where)
+        _check_pauli_string(_required(term, "pauli_string", where), f"{where}.pauli_string")
+        _number(_required(term, "coefficient", where), f"{where}.coefficient")
+
+
+def _without_comments(source: str) -> str:
+    """``source`` with ``//`` and ``/* */`` comments blanked, in linear time (a lazy
+    regex is quadratic on a hostile run of unclosed ``/*``; so is searching again
+    for an opener already known to be absent)."""
+    kept: list[str] = []
+    i = 0
+    line, block = source.find("//"), source.find("/*")  # the next of each (-1: none left)
+    while True:
+        if 0 <= line < i:
+            line = source.find("//", i)
+        if 0 <= block < i:
+            block = source.find("/*", i)
+        if line < 0 and block < 0:
+            kept.append(source[i:])
+            return " ".join(kept)
+        start = min(at for at in (line, block) if at >= 0)
+        kept.append(source[i:start])
+        closer = "\n" if start == line else "*/"
+        end = source.find(closer, start + 2)
+        if end < 0:
+            return " ".join(kept)
+        i = end + len(closer)
+
+
+def _ansatz_parameters(source: str) -> int:
+    """How many ``input float`` parameters an OpenQASM 3 ansatz declares."""
+    statements = (" ".join(part.split()) for part in _without_comments(source).split(";"))
+    return sum(1 for statement in statements if _INPUT_PARAMETER.fullmatch(statement))
+
+
+def _check_constraints(energy: Mapping[str, Any], path: str) -> None:
+    for i, raw in enumerate(
+        _sequence(energy.get("linear_constraints", []), path + ".linear_constraints")
+    ):
+        where = f"{path}.linear_constraints[{i}]"
+        row = _mapping(raw, where)
+        _numbers(_required(row, "coeffs", where), f"{where}.coeffs")
+        _number(_required(row, "rhs", where), f"{where}.rhs")
+    quadratic = _sequence(energy.get("quadratic_constraints", []), path + ".quadratic_constraints")
+    for i, raw in enumerate(quadratic):
+        where = f"{path}.quadratic_constraints[{i}]"
+        row = _mapping(raw, where)
+        matrix = _sequence(_required(row, "quadratic_coeff", where), f"{where}.quadratic_coeff")
+        for j, line in enumerate(matrix):
+            _numbers(line, f"{where}.quadratic_coeff[{j}]")
+        _numbers(_required(row, "linear_coeff", where), f"{where}.linear_coeff")
+        _number(_required(row, "rhs", where), f"{where}.rhs")
+    for key in ("penalty", "cvar_alpha"):
+        _optional_number(energy.get(key), f"{path}.{key}")
+
+
+def _check_energy_data(value: object, path: str, params: list[float] | None) -> None:
+    """HamiltonianEnergyData: the Pauli terms, the ansatz, and optional constraints."""
+    energy = _mapping(value, path)
+    if "hamiltonian" not in energy:
+        raise IonQValidationError(f"{path}.hamiltonian", "required: hamiltonian-energy needs one")
+    _check_hamiltonian(energy["hamiltonian"], f"{path}.hamiltonian")
+    if "ansatz" not in energy:
+        raise IonQValidationError(f"{path}.ansatz", "required: hamiltonian-energy needs one")
+    ansatz = _mapping(energy["ansatz"], f"{path}.ansatz")
+    source = _required(ansatz, "data", f"{path}.ansatz")
+    if not isinstance(source, str) or not source.strip():
+        raise IonQValidationError(f"{path}.ansatz.data", "must be a non-empty OpenQASM 3 string")
+    if not _has_qasm3_header(source):
+        raise IonQValidationError(f"{path}.ansatz.data", "no 'OPENQASM 3;' header line")
+    _check_constraints(energy, path)
+    declared, given = _ansatz_parameters(source), len(params or [])
+    if declared != given:
+        raise IonQValidationError(
+            "input.params",
+            f"{given} value(s) given; the ansatz declares {declared} 'input float' "
+            "parameter(s) and needs one value for each, in order",
+        )
+
+
+def _check_function_input(value: object) -> None:
+    """A quantum function: IonQ's Hamiltonian-energy form ``{data: {type, data},
+    params}``, or another function named at the top, ``{type, data, params}``."""
+    data = _mapping(value, "input")
+    params = _numbers(data["params"], "input.params") if "params" in data else None
+    if "type" in data:  # GenericQuantumFunctionInput (open)
+        kind = _string(data["type"], "input.type")
+        body = _mapping(_required(data, "data", "input"), "input.data")
+        if kind == HAMILTONIAN_ENERGY:
+            _check_energy_data(body, "input.data", params)
+        return
+    _fail_unknown_keys(data, _FUNCTION_INPUT_KEYS, "input")
+    function = _mapping(_required(data, "data", "input"), "input.data")
+    kind = _required(function, "type", "input.data")
+    if kind != HAMILTONIAN_ENERGY:
+        raise IonQValidationError(
+            "input.data.type",
+            f"must be {HAMILTONIAN_ENERGY!r} here; name any other function in input.type, "
+            "with its data in input.data",
+        )
+    _check_energy_data(_required(function, "data", "input.data"), "input.data.data", params)
+
+
+def _check_qaoa_input(value: object) -> None:
+    data = _mapping(value, "input")
+    kind = _required(data, "problem_type", "input")
+    if kind != "maxcut":
+        raise IonQValidationError(
+            "input.problem_type", "must be 'maxcut' (the only problem IonQ documents)"
+        )
+    _mapping(_required(data, "problem", "input"), "input.problem")
+
+
+def _check_external_settings(value: object) -> None:
+    """Q-CTRL's credentials. Never quoted in an error: the key is a secret."""
+    if value is None:
+        raise IonQValidationError(
+            "external_settings", "required: a qctrl.qaoa.v1 job needs Q-CTRL's api_credentials"
+        )
+    settings = _mapping(value, "external_settings")
+    if "api_credentials" not in settings:
+        raise IonQValidationError(
+            "external_settings.api_credentials", "required: the Q-CTRL API key"
+        )
+    _string(settings["api_credentials"], "external_settings.api_credentials")
+    if "external_organization" in settings:
+        _string(settings["external_organization"], "external_settings.external_organization")
+
+
 _INPUT_CHECKS = {
     CIRCUIT_TYPE: _check_circuit_input,
     MULTI_CIRCUIT_TYPE: _check_multi_input,
     QASM3_TYPE: _check_qasm_input,
+    FUNCTION_TYPE: _check_function_input,
+    QAOA_TYPE: _check_qaoa_input,
 }
 
 
@@ -498,14 +715,19 @@ def validate_payload(payload: Mapping[str, Any]) -> None:
 
 def _check_job_fields(payload: Mapping[str, Any]) -> None:
     """Everything but the circuit input: type, backend, shots, metadata, settings..."""
-    _fail_unknown_keys(payload, _TOP_LEVEL_KEYS, "")
+    _fail_unknown_keys(payload, _ANY_KEY, "")
     for key in ("type", "backend", "input"):
         if key not in payload:
             raise IonQValidationError(key, "required")
     job_type = payload["type"]
     if not isinstance(job_type, str) or job_type not in JOB_TYPES:
         known = ", ".join(sorted(JOB_TYPES))
-        raise IonQValidationError("type", f"unknown job type {job_type!r} (known: {known})")
+        raise IonQValidationError("type", f"unknown job type {job_type!r:.80} (known: {known})")
+    for key in payload:
+        if key not in _TYPE_KEYS[job_type]:
+            raise IonQValidationError(key, f"a {job_type} job takes no {key!r}")
+    if job_type == QAOA_TYPE:
+        _check_external_settings(payload.get("external_settings"))
     if "lang" in payload and payload["lang"] != "json":
         raise IonQValidationError("lang", f"only 'json' is accepted, got {payload['lang']!r}")
     _check_fields(payload)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
 
 import httpx
 
-from .. import _batch, _config, _failures, _lifecycle, _requests, _submission
+from .. import _batch, _config, _failures, _function_results, _lifecycle, _requests, _submission
 from .._base_client import BaseClient
 from .._decoding import decode_success
 from .._exceptions import (
@@ -28,7 +28,9 @@ from .._exceptions import (
     IonQConnectionError,
     IonQError,
     IonQJobTimeoutError,
+    IonQValidationError,
 )
+from .._function_results import FunctionResult, QaoaResult
 from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
@@ -44,15 +46,24 @@ if TYPE_CHECKING:
         JobDeleted,
         JobsCanceled,
         JobsDeleted,
+        MultiCircuitJob,
+        QaoaJob,
+        QuantumFunctionJob,
         Session,
         SessionList,
+        SingleCircuitJob,
         UsageReport,
         WhoAmI,
     )
 
     from .._requests import ApiRequest, CostEstimate, Job
+    from ..functions import HamiltonianEnergy
+    from ..job import IonQJob
 
 T = TypeVar("T")
+#: What ``get_results`` returns: probabilities for a circuit job, the value a quantum
+#: function or a QAOA job computed for the others.
+AnyResult = Result | MultiResult | FunctionResult | QaoaResult
 
 
 class IonQClient(BaseClient[httpx.Client]):
@@ -126,6 +137,7 @@ class IonQClient(BaseClient[httpx.Client]):
                 findable=submission is not None,
                 grace=float(self.timeout.read or 0.0),
             )
+            _submission.scrub(step.error, _submission.payload_secrets(request.json))
             out_of_time = deadline is not None and self._clock() + step.delay >= deadline
             if step.action == "raise" or out_of_time:
                 raise step.error from (failure if isinstance(failure, Exception) else None)
@@ -182,20 +194,47 @@ class IonQClient(BaseClient[httpx.Client]):
 
     def _submit_payload(self, payload: dict[str, Any]) -> JobCreated:
         payload, submission = _submission.tag_submission(payload)
-        return self._send(_requests.create_job(payload), submission)
+        try:
+            return self._send(_requests.create_job(payload), submission)
+        except IonQError as error:  # a QAOA job's Q-CTRL key, echoed by the server
+            _submission.scrub(error, _submission.payload_secrets(payload))
+            raise
 
     def retrieve_job(self, job_id: str) -> Job:
         """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
         return self._send(_requests.get_job(job_id))
 
+    @overload
+    def get_results(
+        self,
+        job_id: SingleCircuitJob | MultiCircuitJob,
+        sharpen: bool | None = None,
+        extra_query_params: dict[str, Any] | None = None,
+    ) -> Result | MultiResult: ...
+    @overload
+    def get_results(self, job_id: QuantumFunctionJob) -> FunctionResult: ...
+    @overload
+    def get_results(self, job_id: QaoaJob) -> QaoaResult: ...
+    @overload
     def get_results(
         self,
         job_id: str | Job,
         sharpen: bool | None = None,
         extra_query_params: dict[str, Any] | None = None,
-    ) -> Result | MultiResult:
-        """Probabilities of a completed job: a :class:`Result`, or a :class:`MultiResult`
-        keyed by child job id for a multi-circuit job. Raises the job's failure otherwise."""
+    ) -> AnyResult: ...
+    def get_results(
+        self,
+        job_id: str | Job,
+        sharpen: bool | None = None,
+        extra_query_params: dict[str, Any] | None = None,
+    ) -> AnyResult:
+        """What a completed job computed; raises the job's failure otherwise.
+
+        Probabilities for a circuit job: a :class:`Result`, or a :class:`MultiResult`
+        keyed by child job id for a multi-circuit job. A quantum function's
+        :class:`FunctionResult` (value, variance) and a QAOA job's :class:`QaoaResult`
+        are read from the job itself (they have no probabilities, so ``sharpen`` and
+        ``extra_query_params`` do not apply to them)."""
         if sharpen is not None:
             _requests.checked_bool("sharpen", sharpen)
         if isinstance(job_id, str):
@@ -203,6 +242,14 @@ class IonQClient(BaseClient[httpx.Client]):
         else:
             job = _requests.checked_job(job_id)
         _lifecycle.ensure_completed(job, self._token)
+        embedded = _function_results.embedded_result(job)
+        if embedded is not None:
+            for name, given in (("sharpen", sharpen), ("extra_query_params", extra_query_params)):
+                if given is not None:
+                    raise IonQValidationError(
+                        name, f"applies to circuit jobs only, not {job.type_}"
+                    )
+            return embedded
         request = _requests.get_probabilities(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
         )
@@ -273,6 +320,24 @@ class IonQClient(BaseClient[httpx.Client]):
             self._sleep(min(interval, remaining))
             interval = _lifecycle.next_poll_interval(interval)
 
+    @overload
+    def run(
+        self,
+        job: IonQJob,
+        *,
+        timeout: float = 600.0,
+        sharpen: bool | None = None,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> Result | MultiResult: ...
+    @overload
+    def run(
+        self,
+        job: HamiltonianEnergy,
+        *,
+        timeout: float = 600.0,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> FunctionResult: ...
+    @overload
     def run(
         self,
         job: JobLike,
@@ -280,8 +345,17 @@ class IonQClient(BaseClient[httpx.Client]):
         timeout: float = 600.0,
         sharpen: bool | None = None,
         on_progress: Callable[[Job], None] | None = None,
-    ) -> Result | MultiResult:
-        """Submit, wait and fetch the results: the common case in one call."""
+    ) -> AnyResult: ...
+    def run(
+        self,
+        job: JobLike,
+        *,
+        timeout: float = 600.0,
+        sharpen: bool | None = None,
+        on_progress: Callable[[Job], None] | None = None,
+    ) -> AnyResult:
+        """Submit, wait and fetch the results: the common case in one call (see
+        :meth:`get_results` for what each kind of job returns)."""
         _config.check_wait(timeout)  # before the job exists, not after
         _config.check_callback(on_progress, "on_progress")
         created = self.submit_job(job)
@@ -341,7 +415,7 @@ class IonQClient(BaseClient[httpx.Client]):
         timeout: float = 600.0,
         on_progress: Callable[[dict[str, int]], None] | None = None,
         sharpen: bool | None = None,
-    ) -> list[Result | MultiResult]:
+    ) -> list[AnyResult]:
         """Submit every job, wait for all, fetch their results, in order.
 
         A job that fails or is canceled does not stop the others: ``IonQBatchError``
@@ -350,7 +424,7 @@ class IonQClient(BaseClient[httpx.Client]):
         created = self.submit_many(jobs, concurrency=concurrency)
         finished = self.wait_all([c.id for c in created], timeout=timeout, on_progress=on_progress)
 
-        def results_of(job: Job) -> Result | MultiResult:
+        def results_of(job: Job) -> AnyResult:
             return self.get_results(job, sharpen=sharpen)
 
         results = bounded_map(results_of, finished, concurrency)
