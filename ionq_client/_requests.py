@@ -9,7 +9,7 @@ failure into the next step (``_failures``); nothing here is visited twice per re
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
@@ -109,7 +109,8 @@ class ApiRequest(Generic[T]):
     path: str
     decode: Decoder
     params: Mapping[str, Any] | None = None
-    json: Any = None
+    # Not in the repr: a body may carry a secret (a QAOA job's Q-CTRL credentials).
+    json: Any = field(default=None, repr=False)
 
     @property
     def needs_key(self) -> bool:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from ionq_client import MultiResult, Result
+    from ionq_client import FunctionResult, MultiResult, QaoaResult, Result
     from ionq_client._requests import Job
     from ionq_client.results import BitOrder
 
@@ -181,18 +181,41 @@ def _rich_table(headers: list[str], rows: list[list[str]]) -> bool:
 
 
 # ----------------------------------------------------------------------- results
-def result_json(result: Result | MultiResult) -> Any:
-    """The probabilities as IonQ sent them (per child for a multi-circuit job)."""
-    from ionq_client import Result
+def result_json(result: Result | MultiResult | FunctionResult | QaoaResult) -> Any:
+    """The probabilities as IonQ sent them (per child for a multi-circuit job); a
+    quantum function's value and variance; a QAOA job's optimum."""
+    from ionq_client import FunctionResult, QaoaResult, Result
 
+    if isinstance(result, FunctionResult):
+        return {"value": result.value, "variance": result.variance}
+    if isinstance(result, QaoaResult):
+        return {
+            "optimal_cost": result.optimal_cost,
+            "optimal_bitstring": result.optimal_bitstring,
+            "processing_status": result.processing_status,
+        }
     if isinstance(result, Result):
         return dict(result.raw)
     return {child: dict(probs) for child, probs in result.raw.items()}
 
 
-def print_result(result: Result | MultiResult, *, shots: int | None, order: BitOrder) -> None:
-    from ionq_client import Result
+def print_result(
+    result: Result | MultiResult | FunctionResult | QaoaResult,
+    *,
+    shots: int | None,
+    order: BitOrder,
+) -> None:
+    from ionq_client import FunctionResult, QaoaResult, Result
 
+    if isinstance(result, FunctionResult):
+        out(f"value {result.value:.10g}  variance {result.variance:.3g}")
+        return
+    if isinstance(result, QaoaResult):
+        out(
+            f"optimal {result.optimal_bitstring}  cost {result.optimal_cost:g}"
+            f"  ({result.processing_status})"
+        )
+        return
     if isinstance(result, Result):
         _print_distribution(result, shots, order)
         return

@@ -530,3 +530,13 @@ def test_a_failed_qaoa_job_raises_its_code(
         with pytest.raises(IonQJobFailedError) as raised:
             call("job-1")
         assert raised.value.code == "OptimizationError" and raised.value.job_id == "job-1"
+
+
+def test_a_request_s_repr_leaves_its_body_out() -> None:
+    """The request object a driver sends: printing it (a debugger, a log of ``%r``)
+    must not show a QAOA job's Q-CTRL key."""
+    from ionq_client._requests import create_job
+
+    request = create_job(qaoa())
+    assert QCTRL_KEY not in repr(request)
+    assert request.json["external_settings"]["api_credentials"] == QCTRL_KEY
