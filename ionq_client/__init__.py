@@ -6,13 +6,17 @@ stays cheap: httpx and the generated models load only when a client is built.
 
 from __future__ import annotations
 
-import importlib
 import sys as _sys
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
+# Not `from typing import TYPE_CHECKING`: `ionq-client --help` should not pay for
+# importing typing (type checkers treat this name the same way).
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._async.client import AsyncIonQClient
     from ._config import (
         DEFAULT_MAX_RESPONSE_BYTES,
@@ -123,7 +127,9 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ionq_client' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
     globals()[name] = value
     return value
 
