@@ -9,6 +9,7 @@ import logging
 import random
 import time
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from urllib.request import getproxies
 
 import httpx
 
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 log = logging.getLogger("ionq_client")
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_url(url: str) -> httpx.URL:
+    """``httpx.URL(url)``, parsed once per URL: parsing is a third of building a
+    request, and a client asks for the same few URLs again and again (a job polled
+    until it finishes). ``httpx.URL`` is immutable, so requests can share one."""
+    return httpx.URL(url)
 
 
 class BaseClient(Generic[H]):
@@ -67,18 +76,22 @@ class BaseClient(Generic[H]):
         self._owns_http = http_client is None
         self._foreign_http = http_client is not None
         if http_client is None:
+            # Our own transport, which the drivers reach directly (see ``_async/_wire``),
+            # unless the environment names a proxy: then httpx routes every request.
+            self._transport = None if getproxies() else self._new_transport()
             self._http = self._make_http(
                 base_url=self.url,
                 headers=self.api_headers,
                 timeout=self.timeout,
                 follow_redirects=False,
+                transport=self._transport,
             )
-            # Absolute URLs: httpx's base_url merge costs more than the rest of a request.
-            self._per_request: tuple[str, dict[str, str] | None] = (self.url, None)
+            self._extra_headers: dict[str, str] | None = None
         else:
             # A caller's client knows neither our URL nor our headers: send both each time.
             self._http = http_client
-            self._per_request = (self.url, self.api_headers)
+            self._transport = None
+            self._extra_headers = self.api_headers
 
     # Seams for tests: the wall clock (Retry-After dates), the clock of deadlines and
     # timings, and the jitter source. (The drivers add ``_sleep``.)
@@ -88,6 +101,14 @@ class BaseClient(Generic[H]):
 
     def _make_http(self, **kwargs: Any) -> H:
         raise NotImplementedError
+
+    def _new_transport(self) -> Any:
+        raise NotImplementedError
+
+    def _direct(self) -> bool:
+        """Whether a request goes straight to our transport: our own client, no proxy,
+        and no cookie a server set (httpx's client sends those back)."""
+        return self._transport is not None and not self._http.cookies
 
     def __repr__(self) -> str:
         key = "set" if self._token else "missing"
@@ -144,18 +165,31 @@ class BaseClient(Generic[H]):
             raise IonQCredentialsError(
                 f"{request.operation} needs an API key: pass token=... or set IONQ_API_KEY"
             )
-        prefix, headers = self._per_request
         path = request.path
         if not path.startswith(("http://", "https://")):
-            path = prefix + path
+            path = self.url + path
         try:
-            return self._http.build_request(
+            if not self._direct():
+                # A caller's client may add its own headers, params or base URL, and
+                # cookies a server set are sent back: httpx merges them all.
+                return self._http.build_request(
+                    request.method,
+                    path,
+                    params=request.params,
+                    json=request.json,
+                    headers=self._extra_headers,
+                    timeout=self.timeout,
+                )
+            # Our own client: the URL is absolute, the headers are ours, and there are
+            # no params or cookies to merge, so the request is built directly (httpx's
+            # merges and URL parsing cost more than the rest of building it).
+            return httpx.Request(
                 request.method,
-                path,
+                _parsed_url(path),
                 params=request.params,
                 json=request.json,
-                headers=headers,
-                timeout=self.timeout,
+                headers=self._http.headers,
+                extensions={"timeout": self.timeout.as_dict()},
             )
         except httpx.InvalidURL as exc:  # a path or query httpx cannot encode
             raise IonQValidationError(request.operation, f"cannot form a URL: {exc}") from None

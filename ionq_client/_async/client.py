@@ -32,6 +32,7 @@ from .._function_results import FunctionResult, QaoaResult
 from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
+from . import _wire
 from ._concurrency import bounded_map
 
 if TYPE_CHECKING:
@@ -74,9 +75,12 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
     """
 
     _http: httpx.AsyncClient
+    _transport: _wire.Transport | None
 
     def _make_http(self, **kwargs: Any) -> httpx.AsyncClient:
         return httpx.AsyncClient(**kwargs)
+
+    _new_transport = staticmethod(_wire.new_transport)
 
     async def close(self) -> None:
         """Close the pooled connections (a no-op on a client built by ``with_options``)."""
@@ -152,11 +156,22 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
 
     async def _receive(self, http_request: httpx.Request, deadline: float) -> httpx.Response:
         """One attempt: send, then read the answer within ``deadline`` and the size cap."""
-        response = await self._http.send(http_request, stream=True)
+        transport = self._transport
+        if transport is not None and self._direct():
+            response = await _wire.send(transport, http_request)
+            if "set-cookie" in response.headers:  # kept; httpx's client sends it from now on
+                self._http.cookies.extract_cookies(response)
+        else:
+            response = await self._http.send(http_request, stream=True)
         try:
-            reader = BodyReader(response, deadline=deadline, max_bytes=self.max_response_bytes)
+            reader = BodyReader(
+                response, deadline=deadline, max_bytes=self.max_response_bytes, clock=self._clock
+            )
+            if reader.as_sent:
+                await _wire.read(response)  # through the reader's bounds
+                return response
             async for chunk in response.aiter_bytes():
-                reader.add(chunk, self._clock())
+                reader.add(chunk)
         except httpx.DecodingError as exc:
             raise undecodable(response, exc) from None
         finally:

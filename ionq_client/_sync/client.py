@@ -34,6 +34,7 @@ from .._function_results import FunctionResult, QaoaResult
 from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
 from ..results import MultiResult, Result
+from . import _wire
 from ._concurrency import bounded_map
 
 if TYPE_CHECKING:
@@ -76,9 +77,12 @@ class IonQClient(BaseClient[httpx.Client]):
     """
 
     _http: httpx.Client
+    _transport: _wire.Transport | None
 
     def _make_http(self, **kwargs: Any) -> httpx.Client:
         return httpx.Client(**kwargs)
+
+    _new_transport = staticmethod(_wire.new_transport)
 
     def close(self) -> None:
         """Close the pooled connections (a no-op on a client built by ``with_options``)."""
@@ -154,11 +158,22 @@ class IonQClient(BaseClient[httpx.Client]):
 
     def _receive(self, http_request: httpx.Request, deadline: float) -> httpx.Response:
         """One attempt: send, then read the answer within ``deadline`` and the size cap."""
-        response = self._http.send(http_request, stream=True)
+        transport = self._transport
+        if transport is not None and self._direct():
+            response = _wire.send(transport, http_request)
+            if "set-cookie" in response.headers:  # kept; httpx's client sends it from now on
+                self._http.cookies.extract_cookies(response)
+        else:
+            response = self._http.send(http_request, stream=True)
         try:
-            reader = BodyReader(response, deadline=deadline, max_bytes=self.max_response_bytes)
+            reader = BodyReader(
+                response, deadline=deadline, max_bytes=self.max_response_bytes, clock=self._clock
+            )
+            if reader.as_sent:
+                _wire.read(response)  # through the reader's bounds
+                return response
             for chunk in response.iter_bytes():
-                reader.add(chunk, self._clock())
+                reader.add(chunk)
         except httpx.DecodingError as exc:
             raise undecodable(response, exc) from None
         finally:
