@@ -26,10 +26,13 @@ REPLACEMENTS = {
     "AsyncClient": "Client",
     "aclose": "close",
     "aiter_bytes": "iter_bytes",
+    "aread": "read",
     "asyncio": "time",
+    "AsyncHTTPTransport": "HTTPTransport",
+    "handle_async_request": "handle_request",
 }
 HEADER = (
-    "# Generated from ionq_client/_async/client.py by scripts/make_sync.py: edit that file,\n"
+    "# Generated from ionq_client/_async/{name} by scripts/make_sync.py: edit that file,\n"
     "# then run `make unasync`. `make test` fails when this file drifts from it.\n"
 )
 
@@ -37,11 +40,14 @@ HEADER = (
 def generate(root: Path) -> list[Path]:
     """Write ``root/TARGET`` from ``root/SOURCE``; return the files written."""
     rule = unasync.Rule(f"/{SOURCE}/", f"/{TARGET}/", additional_replacements=REPLACEMENTS)
-    sources = [root / SOURCE / "client.py"]  # _concurrency.py differs by kind: hand-written
+    # _concurrency.py differs by kind (tasks vs threads): hand-written.
+    sources = [root / SOURCE / "client.py", root / SOURCE / "_wire.py"]
     unasync.unasync_files([str(p) for p in sources], [rule])
     written = [root / TARGET / p.name for p in sources]
     for path in written:
-        path.write_text(HEADER + path.read_text(encoding="utf-8"), encoding="utf-8")
+        path.write_text(
+            HEADER.format(name=path.name) + path.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     ruff = [sys.executable, "-m", "ruff"]
     files = [str(p) for p in written]
     subprocess.run([*ruff, "check", "--quiet", "--fix", "--select", "I", *files], check=True)

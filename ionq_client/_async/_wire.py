@@ -1,15 +1,15 @@
-"""One exchange on the async client's own connection pool, below ``httpx.AsyncClient``.
+"""One exchange on the client's own connection pool, below the httpx client.
 
-Hand-written beside its blocking twin (``_sync/_wire.py``): the two differ only in
-httpx's names for the same calls, which the unasync rules do not map.
+Written once, for the async client; ``_sync/_wire.py`` is generated from it by
+unasync (``make unasync``), like ``client.py``.
 
 A client that makes its own connections (no ``http_client=``, no proxy in the
-environment) sends through its transport directly: ``AsyncClient.send`` adds auth
+environment) sends through its transport directly: ``Client.send`` adds auth
 and redirect flows, event hooks, cookie handling and logging that such a client
 never uses, and they cost more client CPU than the rest of a request. The driver
 keeps what matters of them: the API key and headers are on the request, redirects
 are never followed anyway, and a cookie a server sets is kept (the client then
-sends through ``AsyncClient.send``, which returns it).
+sends through ``Client.send``, which returns it).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ Transport = httpx.AsyncHTTPTransport
 
 
 def new_transport() -> Transport:
-    """The transport ``httpx.AsyncClient`` would make itself (same limits, TLS and
+    """The transport the httpx client would make itself (same limits, TLS and
     environment settings), made here so that the driver can reach it."""
     return httpx.AsyncHTTPTransport()
 
