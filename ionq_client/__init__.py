@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from .circuit import Circuit, NativeCircuit
     from .functions import HamiltonianEnergy
     from .job import ErrorMitigation, IonQJob, Noise
-    from .results import MultiResult, Result
+    from .results import MultiResult, RegisterShots, Result
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -97,6 +97,7 @@ __all__ = [
     "NativeCircuit",
     "Noise",
     "QaoaResult",
+    "RegisterShots",
     "Result",
     "__version__",
 ]
@@ -119,6 +120,7 @@ _LAZY: dict[str, str] = {
     "FunctionResult": "._function_results",
     "QaoaResult": "._function_results",
     "MultiResult": ".results",
+    "RegisterShots": ".results",
     "Result": ".results",
 }
 

@@ -21,7 +21,7 @@ import httpx
 from ._exceptions import IonQResponseError, redact, redact_error
 
 if TYPE_CHECKING:
-    from .results import MultiResult, Result
+    from .results import MultiResult, RegisterShots, Result
 
 #: How an :class:`~._requests.ApiRequest` reads a 2xx answer.
 Decoder = Callable[[httpx.Response], Any]
@@ -180,14 +180,15 @@ def probabilities(
     return decode_probabilities(data, qubits=qubits, shots=shots, job_id=job_id)
 
 
-def result_document(response: httpx.Response) -> Any:
+def result_document(response: httpx.Response) -> Result | MultiResult | RegisterShots | list[int]:
     """An IonQ result artifact as a value to use: probabilities/histogram (v1 or v2) →
     Result or MultiResult, v2 shots → RegisterShots (leaked shots dropped and
-    counted), v1 shots → list of states; any other artifact as :func:`artifact`."""
+    counted), v1 shots → list of states. Anything else is not a result."""
     from .results import decode_probabilities, decode_shots_v2
 
     if "json" not in response.headers.get("content-type", ""):
-        return artifact(response)
+        media = response.headers.get("content-type") or "no media type"
+        raise response_error(response, f"a result artifact is JSON, not {media}")
     data = _tables(response)
     if isinstance(data, list):
         return _shot_states(data, response)

@@ -19,7 +19,7 @@ import httpx
 from . import _decoding, _limits
 from ._decoding import CandidatePage, Decoder
 from ._exceptions import IonQResponseError, IonQValidationError
-from .results import MultiResult, Result
+from .results import MultiResult, RegisterShots, Result
 
 if TYPE_CHECKING:
     from ionq_api.models import (
@@ -312,11 +312,23 @@ def get_shots(job_id: str) -> ApiRequest[list[int]]:
 
 
 def get_artifact(job_id: str, artifact_id: str) -> ApiRequest[Any]:
+    """An artifact as sent (JSON, text or bytes, by its media type)."""
+    return _artifact(job_id, artifact_id, _decoding.artifact)
+
+
+def get_result_artifact(
+    job_id: str, artifact_id: str
+) -> ApiRequest[Result | MultiResult | RegisterShots | list[int]]:
+    """A result artifact read for use (see ``_decoding.result_document``)."""
+    return _artifact(job_id, artifact_id, _decoding.result_document)
+
+
+def _artifact(job_id: str, artifact_id: str, decode: Decoder) -> ApiRequest[Any]:
     return build(
         "getJobArtifact",
         checked_id("job_id", job_id),
         checked_id("artifact_id", artifact_id),
-        decode=_decoding.artifact,
+        decode=decode,
     )
 
 

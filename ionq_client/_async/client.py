@@ -31,7 +31,7 @@ from .._exceptions import (
 from .._function_results import FunctionResult, QaoaResult
 from .._reading import BodyReader, undecodable
 from .._submission import JobLike, Submission
-from ..results import MultiResult, Result
+from ..results import MultiResult, RegisterShots, Result
 from . import _wire
 from ._concurrency import bounded_map
 
@@ -590,8 +590,17 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         return await self._send(_requests.get_shots(job_id))
 
     async def get_artifact(self, job_id: str, artifact_id: str) -> Any:
-        """An artifact: parsed JSON, text (OpenQASM) or bytes, by its media type."""
+        """An artifact as sent: parsed JSON, text (OpenQASM) or bytes, by its media type."""
         return await self._send(_requests.get_artifact(job_id, artifact_id))
+
+    async def get_result_artifact(
+        self, job_id: str, artifact_id: str
+    ) -> Result | MultiResult | RegisterShots | list[int]:
+        """A result artifact, by the ``id`` of its descriptor in ``job.results``, read
+        for use: probabilities or histogram (v1, or v2 with registers by name) →
+        :class:`Result` / :class:`MultiResult`; v2 shots → :class:`RegisterShots`
+        (shots with leakage bits dropped and counted); v1 shots → list of states."""
+        return await self._send(_requests.get_result_artifact(job_id, artifact_id))
 
     async def get_format_schema(self, format_id: str) -> Any:
         return await self._send(_requests.get_format_schema(format_id))
