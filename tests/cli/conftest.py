@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +19,17 @@ def environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IONQ_API_KEY", KEY)
     # wait_for_job's pauses between polls; the CLI must not depend on real time.
     monkeypatch.setattr(IonQClient, "_sleep", staticmethod(lambda seconds: None))
+
+
+@pytest.fixture(autouse=True)
+def client_logger() -> Iterator[None]:
+    """``main`` run in-process installs its handlers and level on the ``ionq_client``
+    logger, as a command should; put the logger back so other tests see it untouched."""
+    logger = logging.getLogger("ionq_client")
+    handlers, level = list(logger.handlers), logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
 
 
 @pytest.fixture

@@ -273,6 +273,8 @@ def test_result_document_reads_every_result_format() -> None:
     assert _decoding.result_document(response(["3", "1"])) == [3, 1]
     v1 = _decoding.result_document(response({"0": 0.5, "1": 0.5}))
     assert isinstance(v1, Result) and v1.probabilities == {0: 0.5, 1: 0.5}
-    assert _decoding.result_document(response(b"OPENQASM 3;", "text/plain")) == "OPENQASM 3;"
+    # A compiled circuit is an artifact, not a result: get_artifact reads it as sent.
+    with pytest.raises(IonQResponseError, match="a result artifact is JSON, not text/plain"):
+        _decoding.result_document(response(b"OPENQASM 3;", "text/plain"))
     with pytest.raises(IonQResponseError, match="invalid JSON"):
         _decoding.result_document(response(b"{", "application/json"))
