@@ -58,6 +58,16 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
 
@@ -108,7 +118,9 @@ def sync_detailed(
     """Submit a circuit, multi-circuit or OpenQASM 3 job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
@@ -141,7 +153,9 @@ def sync(
     """Submit a circuit, multi-circuit or OpenQASM 3 job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
@@ -169,7 +183,9 @@ async def asyncio_detailed(
     """Submit a circuit, multi-circuit or OpenQASM 3 job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
@@ -200,7 +216,9 @@ async def asyncio(
     """Submit a circuit, multi-circuit or OpenQASM 3 job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
