@@ -10,7 +10,7 @@ GEN_CONFIG  := openapi/generator-config.yaml
 GEN_OUT     := generated/ionq_api
 GEN_FLAGS   := --config $(GEN_CONFIG) --meta none --overwrite --fail-on-warning
 
-.PHONY: help venv demo test lint typecheck check-generated generate check-sync unasync pytest contract official soak peers bench emulator clean
+.PHONY: help venv demo test docs lint typecheck check-generated generate check-sync unasync pytest contract official soak peers bench emulator clean
 
 help:
 	@echo "make demo | test | generate | check-generated | unasync | check-sync | lint | typecheck | contract URL=.. KEY=.. | official [OFFICIAL=latest] | soak | peers | bench | emulator"
@@ -37,9 +37,16 @@ venv: $(VENV)/.installed
 demo: $(VENV)/.installed-demo
 	$(BIN)/python examples/demo.py
 
-test: venv lint typecheck check-generated check-sync pytest
+test: venv lint typecheck check-generated check-sync docs pytest
 
 # --- pieces of `make test` --------------------------------------------------------
+# The documentation site (mkdocs.yml, docs/) into site/: open site/index.html, or
+# `.venv/bin/mkdocs serve` for a live preview. --strict: a broken link, a missing page
+# or a docstring mkdocstrings cannot read fails the build. (Not --quiet: it hides the
+# warnings from --strict too, and a broken link would pass.)
+docs: venv
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
 lint: venv
 	$(BIN)/ruff check ionq_client ionq_emulator tests bench examples scripts peers
 	$(BIN)/ruff format --check ionq_client ionq_emulator tests bench examples scripts peers

@@ -7,12 +7,23 @@ fresh interpreter (``python bench/_figure.py P1``), which writes the figure as J
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+
+def cached_bytecode_env(**extra: str) -> dict[str, str]:
+    """The environment for a timed child interpreter, minus ``PYTHONDONTWRITEBYTECODE``:
+    with it set, a warm-up run writes no ``.pyc``, so an editable install (ionq-client
+    here) is compiled from source on every timed run while site-packages (httpx,
+    ionq-core) load their install-time bytecode, an unfair comparison."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **extra}
+
 
 ROUNDS_QUICK = 2
 

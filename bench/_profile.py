@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _common import cached_bytecode_env
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
@@ -69,7 +71,11 @@ IMPORT_LINE = re.compile(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")
 def importtime_top(python: str, statement: str, limit: int = 10) -> str:
     """``-X importtime``: the modules with the largest cumulative and own import time."""
     out = subprocess.run(
-        [python, "-X", "importtime", "-c", statement], capture_output=True, text=True, check=True
+        [python, "-X", "importtime", "-c", statement],
+        env=cached_bytecode_env(),
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr
     rows = []
     for line in out.splitlines():

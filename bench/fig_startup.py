@@ -4,13 +4,12 @@ the core dependencies) and P9 the ``ionq-client`` command."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from _common import Figure, Row, Table
+from _common import Figure, Row, Table, cached_bytecode_env
 from _emulator import Emulator
 from _profile import importtime_top
 
@@ -32,7 +31,10 @@ def core_python() -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(CORE_VENV)], check=True)
     pip = [str(python), "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
-    subprocess.run([*pip, "httpx>=0.27,<0.29", "attrs>=23.1", "ionq-core==0.2.0"], check=True)
+    subprocess.run(
+        [*pip, "httpx>=0.27,<0.29", "attrs>=23.1", "sniffio>=1.3,<2", "ionq-core==0.2.0"],
+        check=True,
+    )
     CORE_STAMP.touch()
     return python
 
@@ -40,6 +42,7 @@ def core_python() -> Path:
 def import_seconds(python: Path, statement: str) -> float:
     out = subprocess.run(
         [str(python), "-c", TIMED.format(statement=statement)],
+        env=cached_bytecode_env(),
         capture_output=True,
         text=True,
         check=True,
@@ -104,7 +107,7 @@ def p9(quick: bool) -> Figure:
     cli = str(Path(sys.executable).parent / "ionq-client")
     py = sys.executable
     with Emulator() as emu:
-        env = {**os.environ, "IONQ_API_URL": emu.url, "IONQ_API_KEY": emu.key}
+        env = cached_bytecode_env(IONQ_API_URL=emu.url, IONQ_API_KEY=emu.key)
         commands = [
             ("`ionq-client --help`", [cli, "--help"], True),
             (

@@ -1,8 +1,10 @@
 """`make demo`: a Bell pair and a 5-qubit GHZ state, end to end through IonQClient.
 
-By default it starts the local emulator on a free loopback port, runs both circuits
-there and stops it. With IONQ_API_KEY set and IONQ_API_URL unset or not local, the
-same code runs on IonQ's cloud simulator instead.
+It always starts the local emulator on a free loopback port, runs both circuits
+there and stops it: a demo must never spend from an IonQ account because a key
+happens to be in the environment. IONQ_API_KEY and IONQ_API_URL are ignored (it
+says so when they are set); the client is given the emulator's URL and key.
+To run the same circuits on IonQ's cloud, see examples/bell.py.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ionq_client import Circuit, IonQClient, IonQJob, Result
 
@@ -24,14 +25,13 @@ def circuits() -> dict[str, Circuit]:
     return {"Bell pair": Circuit(2, name="bell").h(0).cx(0, 1), "GHZ, 5 qubits": ghz}
 
 
+#: The variables the client would otherwise read, which the demo leaves alone.
+IGNORED = ("IONQ_API_KEY", "IONQ_API_URL", "QISKIT_IONQ_API_TOKEN", "IONQ_API_TOKEN")
+
+
 @contextlib.contextmanager
-def target() -> Iterator[tuple[str | None, str | None, str]]:
-    """(url, key, description): IonQ's cloud if configured for it, else a local emulator."""
-    url = os.environ.get("IONQ_API_URL")
-    local = bool(url) and urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
-    if os.environ.get("IONQ_API_KEY") and not local:
-        yield url, None, f"IonQ's cloud simulator at {url or 'https://api.ionq.co/v0.4'}"
-        return
+def target() -> Iterator[tuple[str, str, str]]:
+    """(url, key, description) of a local emulator, started for the demo."""
     from ionq_emulator import EmulatorConfig, run_emulator
 
     # Slow the lifecycle down a little so the progress is visible.
@@ -55,6 +55,9 @@ def show_progress(label: str) -> object:
 
 
 def main() -> int:
+    ignored = [name for name in IGNORED if os.environ.get(name)]
+    if ignored:
+        print(f"note: {' and '.join(ignored)} ignored: the demo runs on the local emulator only")
     with target() as (url, key, where):
         print(f"running on {where}")
         with IonQClient(key, url) as client:

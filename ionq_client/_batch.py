@@ -1,6 +1,8 @@
 """Waiting on many jobs at once, pure: which ids to poll next, what is final, and the
 counts a progress callback sees. The drivers poll ``GET /jobs?ids=...`` (chunks of
-``POLL_CHUNK`` ids, one request each) instead of one ``GET /jobs/{id}`` per job.
+``POLL_CHUNK`` ids, one request each) instead of one ``GET /jobs/{id}`` per job, and
+never poll a job again once it is final. ``wait_all`` also ends a round early (see
+``Tracker.round_can_stop``), so a round is about one request while jobs still run.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Tracker:
 
     def __init__(self, job_ids: Iterable[str]) -> None:
         self.order = list(dict.fromkeys(job_ids))
+        self._ours = set(self.order)
         self.latest: dict[str, Job] = {}
         self.finished: set[str] = set()
         self._polls = 0
@@ -39,7 +42,7 @@ class Tracker:
         self._polls += 1
         newly: list[Job] = []
         for job in jobs:
-            if job.id not in self.latest and job.id not in self.order:
+            if job.id not in self._ours:
                 continue  # not ours (a server that ignores the filter)
             self.latest[job.id] = job
             if job.id not in self.finished and is_finished(job):
@@ -55,6 +58,17 @@ class Tracker:
                     error_type="not_found",
                 )
         return newly
+
+    def round_can_stop(self, page: Iterable[Job]) -> bool:
+        """Whether a round that only needs to know when *all* jobs are final (``wait_all``)
+        may skip its remaining chunks after this page: once every id has been seen (the
+        first round checks they all exist), an unfinished job here already says "not yet",
+        and the skipped chunks are polled in a later round. Chunks go oldest first and jobs
+        mostly finish in order, so a round costs about one request until the end, when
+        each finished chunk is read once; it never costs more than polling every chunk."""
+        return self._polls > 0 and any(
+            job.id in self._ours and not is_finished(job) for job in page
+        )
 
     @property
     def done(self) -> bool:

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
         JobsCanceled,
         JobsDeleted,
         MultiCircuitJob,
+        QaoaJob,
+        QuantumFunctionJob,
         RateCardEstimate,
         RateInformationEstimate,
         Session,
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     )
 
     # The answers of getJob and estimateJob: unions the generated parsers choose between.
-    Job = SingleCircuitJob | MultiCircuitJob
+    Job = SingleCircuitJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob
     CostEstimate = RateCardEstimate | RateInformationEstimate
 
 T = TypeVar("T", covariant=True)
@@ -492,9 +494,9 @@ def checked_backend(value: object, field: str = "backend") -> str:
 
 def checked_job(value: object) -> Job:
     """A job id, or a job model as returned by ``retrieve_job``."""
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
+    from ionq_api.models import MultiCircuitJob, QaoaJob, QuantumFunctionJob, SingleCircuitJob
 
-    if isinstance(value, SingleCircuitJob | MultiCircuitJob):
+    if isinstance(value, SingleCircuitJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob):
         return value
     raise IonQValidationError("job_id", f"must be a job id or a job, got {value!r:.80}")
 

@@ -56,7 +56,7 @@ def submission_payload(job: JobLike) -> dict[str, Any]:
     """Turn any accepted job form into a create-job payload, validated exactly once
     (an ``IonQJob`` validates itself while building it)."""
     if isinstance(job, IonQJob):
-        return job.to_payload()
+        return job._checked_payload(shared=True)  # encoded at once, never handed out
     if isinstance(job, Mapping):
         payload = dict(job)
     elif callable(getattr(job, "to_dict", None)):

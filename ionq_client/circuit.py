@@ -462,9 +462,14 @@ class _CircuitBase:
 
     # -- serialization ----------------------------------------------------------
 
-    def _raw_gates(self) -> list[dict[str, Any]]:
-        """Copies of the gates, each checked once already, when it was added."""
+    def _raw_gates(self, *, shared: bool = False) -> list[dict[str, Any]]:
+        """The gates, each checked once already, when it was added: copies, or with
+        ``shared`` the stored dicts themselves in a new list, for a body that is encoded
+        at once and never handed out (copying 100,000 gates costs twice their encoding).
+        Stored gates are never changed in place, so sharing them is safe."""
         check_gate_count(len(self._gates))
+        if shared:
+            return list(self._gates)
         return [_copy_gate(g) for g in self._gates]
 
     def _as_input(self, gates: list[dict[str, Any]]) -> dict[str, Any]:
@@ -609,6 +614,33 @@ class Circuit(_CircuitBase):
                 "time": time,
             }
         )
+
+    # -- Qiskit and OpenQASM (optional extras; the conversion lives in _qiskit) ----
+
+    @classmethod
+    def from_qiskit(cls, qc: Any, *, name: str | None = None) -> Circuit:
+        """The same circuit from a ``qiskit.QuantumCircuit`` (``pip install
+        "ionq-client[qiskit]"``); final measurements become registers when they are
+        not simply every qubit in order. Refused instructions are named by their
+        place in ``qc.data``."""
+        from ionq_client._qiskit import circuit_from_qiskit
+
+        return circuit_from_qiskit(qc, name=name)
+
+    @classmethod
+    def from_qasm(cls, source: str, *, name: str | None = None) -> Circuit:
+        """The same circuit from OpenQASM 2 or 3 text, read by Qiskit's parsers
+        (``pip install "ionq-client[qasm]"``)."""
+        from ionq_client._qiskit import circuit_from_qasm
+
+        return circuit_from_qasm(source, name=name)
+
+    def to_qiskit(self, *, measure: bool = False) -> Any:
+        """This circuit as a ``qiskit.QuantumCircuit``; ``measure=True`` adds the
+        measurements IonQ makes (per register, else every qubit)."""
+        from ionq_client._qiskit import circuit_to_qiskit
+
+        return circuit_to_qiskit(self, measure=measure)
 
 
 class NativeCircuit(_CircuitBase):

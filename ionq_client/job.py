@@ -21,6 +21,7 @@ from typing import Any
 
 from ionq_client import _limits
 from ionq_client._exceptions import IonQValidationError
+from ionq_client._qiskit import job_circuits
 from ionq_client.circuit import (
     GATESETS,
     Circuit,
@@ -113,6 +114,12 @@ class IonQJob:
     session_id: str | None = None
     dry_run: bool = False
 
+    def __post_init__(self) -> None:
+        # A qiskit.QuantumCircuit given as circuit (or in circuits) becomes a Circuit
+        # here, once; Qiskit is never imported unless the caller already has.
+        for field, value in job_circuits(self.circuit, self.circuits).items():
+            object.__setattr__(self, field, value)
+
     def with_metadata(self, **extra: str) -> IonQJob:
         """A copy with extra tags merged in (later keys win), e.g. for client-side tracing."""
         return dataclasses.replace(self, metadata={**(self.metadata or {}), **extra})
@@ -120,8 +127,13 @@ class IonQJob:
     def to_payload(self) -> dict[str, Any]:
         """The JSON body for ``POST /jobs``, validated; raises IonQValidationError
         naming the field as this class calls it (``error_mitigation``, ``qasm``)."""
+        return self._checked_payload(shared=False)
+
+    def _checked_payload(self, *, shared: bool) -> dict[str, Any]:
+        """``to_payload``; with ``shared`` the gate dicts are the circuits' own (see
+        ``_raw_gates``): only for a body the client encodes and never hands out."""
         try:
-            return self._payload()
+            return self._payload(shared)
         except IonQValidationError as error:
             for wire, mine in _FIELD_NAMES:
                 if error.field == wire or error.field.startswith(wire + "."):
@@ -129,7 +141,7 @@ class IonQJob:
                     raise IonQValidationError(renamed, error.problem) from None
             raise
 
-    def _payload(self) -> dict[str, Any]:
+    def _payload(self, shared: bool) -> dict[str, Any]:
         if isinstance(self.shots, bool) or not isinstance(self.shots, int):
             raise IonQValidationError("shots", f"must be a whole number, got {self.shots!r:.80}")
         given = [k for k in ("circuit", "circuits", "qasm") if getattr(self, k) is not None]
@@ -141,10 +153,10 @@ class IonQJob:
         payload: dict[str, Any] = {}
         if self.circuit is not None:
             payload["type"] = CIRCUIT_TYPE
-            payload["input"] = self._single_input(self.circuit)
+            payload["input"] = self._single_input(self.circuit, shared)
         elif self.circuits is not None:
             payload["type"] = MULTI_CIRCUIT_TYPE
-            payload["input"] = self._multi_input(self.circuits)
+            payload["input"] = self._multi_input(self.circuits, shared)
         else:
             payload["type"] = QASM3_TYPE
             payload["input"] = {"data": self.qasm}
@@ -171,15 +183,15 @@ class IonQJob:
         return payload
 
     @staticmethod
-    def _single_input(circuit: object) -> dict[str, Any]:
+    def _single_input(circuit: object, shared: bool) -> dict[str, Any]:
         if not isinstance(circuit, (Circuit, NativeCircuit)):
             raise IonQValidationError(
                 "circuit", f"must be a Circuit or NativeCircuit, got {type(circuit).__name__}"
             )
-        return circuit._as_input(circuit._raw_gates())
+        return circuit._as_input(circuit._raw_gates(shared=shared))
 
     @staticmethod
-    def _multi_input(circuits: object) -> dict[str, Any]:
+    def _multi_input(circuits: object, shared: bool) -> dict[str, Any]:
         # Limits are checked before any gate is copied so huge batches fail fast.
         if isinstance(circuits, (str, bytes)) or not isinstance(circuits, Sequence):
             raise IonQValidationError("circuits", "must be a list of circuits")
@@ -208,7 +220,8 @@ class IonQJob:
             "gateset": gateset,
             "qubits": max(c.qubits for c in circuits),
             "circuits": [
-                c._as_entry(f"circuit-{i}", c._raw_gates()) for i, c in enumerate(circuits)
+                c._as_entry(f"circuit-{i}", c._raw_gates(shared=shared))
+                for i, c in enumerate(circuits)
             ],
         }
 

@@ -7,6 +7,7 @@ For trying clients by hand or from another language; tests should prefer
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import signal
 import sys
@@ -106,6 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     except (OSError, ValueError, RuntimeError) as exc:
+        if isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE:
+            print(
+                f"error: port {args.port} on {args.host} is already in use (another "
+                "emulator?); choose another with --port, or --port 0 for a free one",
+                file=sys.stderr,
+            )
+            return 1
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -8,6 +8,9 @@ reveals either as the job's clock advances. A failure records whether IonQ would
 refuse the circuit at compilation or fail it while running, which decides when the
 job shows it.
 
+A quantum function's circuit carries its observable: simulating it yields a ``value``
+and ``variance`` (``_functions``) instead of probabilities.
+
 What a result keeps is bounded: only the non-zero probabilities and the sampled
 histogram survive (the state vector and dense probability arrays are dropped when
 :func:`simulate` returns), and a result with more than ``max_states`` outcomes is
@@ -24,6 +27,7 @@ import numpy as np
 
 from ionq_emulator._catalog import Backend
 from ionq_emulator._circuits import Circuit
+from ionq_emulator._functions import expectation
 from ionq_emulator._simulator import (
     MAX_SIMULATED_QUBITS,
     NOISE_MODELS,
@@ -58,6 +62,8 @@ class Outcome:
     failure: Failure | None = None
     probabilities: dict[str, float] | None = None
     histogram: dict[str, int] | None = None
+    value: float | None = None  # a quantum function's result (``_functions``)
+    variance: float | None = None
 
     @property
     def states(self) -> int:
@@ -99,6 +105,8 @@ def simulate(
 ) -> Outcome:
     """The results of an assessed circuit with no failure yet (the expensive part)."""
     qubits, gates = assessed.qubits, assessed.gates
+    if circuit.observable is not None:
+        return _evaluate(circuit, assessed, model, shots, interrupted)
     try:
         probs = ideal_probabilities(circuit.gates, qubits, circuit.gateset, interrupted)
     except SimulationError as exc:
@@ -124,6 +132,34 @@ def simulate(
             return Outcome(qubits, gates, _too_many(len(histogram), max_states))
         probabilities = {state: count / shots for state, count in histogram.items()}
     return Outcome(qubits, gates, None, probabilities, histogram)
+
+
+def _evaluate(
+    circuit: Circuit,
+    assessed: Outcome,
+    model: str | None,
+    shots: int,
+    interrupted: Callable[[], bool] | None,
+) -> Outcome:
+    """A quantum function's value and variance; noise as :func:`apply_noise` models it."""
+    assert circuit.observable is not None
+    damping = None
+    if model is not None:
+        noise = NOISE_MODELS[model]
+        fidelity = (
+            noise.one_qubit_fidelity ** assessed.gates[0]
+            * noise.two_qubit_fidelity ** assessed.gates[1]
+        )
+        readout = 1.0 - 2.0 * noise.readout_error
+
+        def damping(weight: int) -> float:
+            return float(fidelity * readout**weight)
+
+    try:
+        value, variance = expectation(circuit, circuit.observable, shots, damping, interrupted)
+    except SimulationError as exc:
+        return Outcome(assessed.qubits, assessed.gates, Failure(exc.code, exc.message, True))
+    return Outcome(assessed.qubits, assessed.gates, value=value, variance=variance)
 
 
 def _too_many(kept: int, max_states: int) -> Failure:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final
@@ -53,6 +54,8 @@ class Job:
     finished: float | None = None  # clock time the simulated outcome was attached
     retained: int = 0  # result outcomes this record keeps (the store's budget)
     abandon: threading.Event | None = None  # set to stop its simulation
+    # classical register -> qubit per bit, when the circuit has registers (v2 results)
+    registers: Mapping[str, tuple[int | None, ...]] | None = None
 
     @property
     def shots(self) -> int:

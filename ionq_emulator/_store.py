@@ -49,6 +49,7 @@ from ionq_emulator._circuits import Circuit, circuits_of
 from ionq_emulator._config import EmulatorConfig
 from ionq_emulator._errors import Busy, Conflict, NotFound, quoted
 from ionq_emulator._execution import Failure, Outcome, assess, simulate, work_of
+from ionq_emulator._functions import without_secrets
 from ionq_emulator._records import JSON, UNFINISHED, Job, Session, Timeline
 from ionq_emulator._simulator import SimulationError, SimulationInterrupted
 from ionq_emulator._validation import RequestInvalid, check_circuits
@@ -162,6 +163,8 @@ class Store:
         in the same breath, if it has still not started (``move_job``).
         """
         check_circuits(payload)
+        if payload["type"] == "qctrl.qaoa.v1":
+            payload = without_secrets(payload)  # the Q-CTRL key is never kept
         backend = self._backend(payload["backend"])
         model = noise_model_for(backend, payload.get("noise"))
         assessed = self._assess(payload, backend)
@@ -249,6 +252,7 @@ class Store:
         if payload["type"] != "ionq.multi-circuit.v1":
             ((circuit, outcome),) = assessed
             job = top_level(outcome, seed_of(job_id))
+            job.registers = circuit.registers
             runs = [] if dry_run or outcome.failure else [(job, circuit)]
             return self._register(job), self._work(job, runs, model)
         child_payload = {k: v for k, v in payload.items() if k not in ("input", "name")}
@@ -269,6 +273,7 @@ class Store:
                 seed_of(child_id),
                 name=circuit.name,
                 parent_id=job_id,
+                registers=circuit.registers,
             )
             children.append(child)
             if not dry_run and outcome.failure is None:
@@ -471,13 +476,21 @@ class Store:
                 "next": page[-1].id if more else None,
             }
 
+    def _circuit_results(self, account: Account, job_id: str) -> Job:
+        """A completed job that ran one circuit (so has probabilities and shots)."""
+        job = self._completed_job(account, job_id)
+        if job.child_ids:
+            raise NotFound("A multi-circuit job's results are on its children (and aggregated).")
+        if job.outcome.probabilities is None or job.outcome.histogram is None:
+            raise NotFound(f"Job {quoted(job_id)} is a {job.type} job; its results are in the job.")
+        return job
+
     def probabilities(self, account: Account, job_id: str) -> JSON:
         with self._lock:
             job = self._completed_job(account, job_id)
             if job.child_ids:
                 raise NotFound("A multi-circuit job's results are at .../probabilities/aggregated.")
-            assert job.outcome.probabilities is not None
-            return dict(job.outcome.probabilities)
+            return dict(self._circuit_results(account, job_id).outcome.probabilities or {})
 
     def aggregated(self, account: Account, job_id: str) -> JSON:
         with self._lock:
@@ -492,19 +505,31 @@ class Store:
 
     def histogram(self, account: Account, job_id: str) -> JSON:
         with self._lock:
-            job = self._completed_job(account, job_id)
-            if job.outcome.histogram is None:
-                raise NotFound("A multi-circuit job's histograms are on its children.")
-            return dict(job.outcome.histogram)
+            return dict(self._circuit_results(account, job_id).outcome.histogram or {})
 
     def shots(self, account: Account, job_id: str) -> list[str]:
         """Per-shot states: the histogram's shots in a seeded random order."""
         with self._lock:
-            job = self._completed_job(account, job_id)
-            histogram = job.outcome.histogram
-            if histogram is None:
-                raise NotFound("A multi-circuit job's shots are on its children.")
+            job = self._circuit_results(account, job_id)
+            histogram = job.outcome.histogram or {}
         return views.shots_in_order(histogram, job.seed)
+
+    def _v2(self, kind: str) -> Callable[[Account, str], JSON]:
+        """A reader of the register-nested (v2) form of ``kind``, for any circuit job."""
+
+        def read(account: Account, job_id: str) -> JSON:
+            with self._lock:
+                job = self._circuit_results(account, job_id)
+                outcome, registers, seed = job.outcome, job.registers, job.seed
+            assert outcome.probabilities is not None and outcome.histogram is not None
+            if kind == "probabilities":
+                return views.probabilities_v2(outcome.probabilities, outcome.qubits, registers)
+            if kind == "histogram":
+                return views.histogram_v2(outcome.histogram, outcome.qubits, registers)
+            shots = views.shots_in_order(outcome.histogram, seed)
+            return views.shots_v2(shots, outcome.qubits, registers)
+
+        return read
 
     def artifact(self, account: Account, job_id: str, artifact_id: str) -> JSON | list[str]:
         readers: dict[str, Callable[[Account, str], JSON | list[str]]] = {
@@ -512,6 +537,7 @@ class Store:
             "histogram": self.histogram,
             "shots": self.shots,
             "probabilities-aggregate": self.aggregated,
+            **{f"{kind}.v2": self._v2(kind) for kind in ("probabilities", "histogram", "shots")},
         }
         if artifact_id not in readers:
             with self._lock:

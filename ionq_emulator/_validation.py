@@ -264,14 +264,21 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
 
 def _keyed(error: ValidationError) -> Iterator[tuple[str, str]]:
     path = [str(p) for p in error.absolute_path]
-    names: list[str] = []
-    if error.validator == "additionalProperties":
-        listed = re.search(r"\((.*) (?:was|were) unexpected\)", error.message)
-        names = re.findall(r"'([^']+)'", listed.group(1)) if listed else []
-    elif error.validator == "required":
-        names = re.findall(r"'([^']+)' is a required property", error.message)
-    for name in names or [""]:
-        key = ".".join(filter(None, [*path, name])) or "body"
+    names: list[str | None] = []
+    # Names from the instance and schema, not the message: a name may hold a quote.
+    instance, schema = error.instance, error.schema
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        declared = schema.get("properties", {}) if isinstance(schema, dict) else {}
+        patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
+        names = [
+            str(name)
+            for name in instance
+            if name not in declared and not any(re.search(p, name) for p in patterns)
+        ]
+    elif error.validator == "required" and isinstance(instance, dict):
+        names = [str(name) for name in error.validator_value if name not in instance]
+    for name in names or [None]:
+        key = ".".join(path if name is None else [*path, name]) or "body"
         yield key, _message(key, error)
 
 
@@ -301,6 +308,19 @@ def _coerce_numeric_strings(pointer: str, body: dict[str, Any]) -> None:
                 body[name] = int(value)
 
 
+def _drop_retired_compilation(body: dict[str, Any]) -> None:
+    """Accept and ignore ``settings.compilation`` on job creation.
+
+    IonQ removed it from creation payloads in its document of October 1, 2026, but
+    qiskit-ionq 1.1.1 still sends ``settings.compilation.service_version`` with every
+    OpenQASM 3 job and IonQ's live service evidently accepts it; refusing it would
+    fail a real client (``openapi/deviations.yaml``). It changes nothing here.
+    """
+    settings = body.get("settings")
+    if isinstance(settings, dict) and isinstance(settings.get("compilation"), dict):
+        del settings["compilation"]
+
+
 def parse_body(rules: OperationRules, raw: bytes, content_type: str | None) -> Any:
     """The JSON body, validated; None for operations that take no body (GET bodies)."""
     if rules.body_pointer is None:
@@ -326,6 +346,8 @@ def parse_body(rules: OperationRules, raw: bytes, content_type: str | None) -> A
         raise RequestInvalid(f'"{huge[0]}" is too large a number', huge, "body")
     if isinstance(body, dict):
         _coerce_numeric_strings(rules.body_pointer, body)
+        if rules.operation.operation_id == "createJob":
+            _drop_retired_compilation(body)
     try:
         validate_instance(rules.body_pointer, body, "body")
     except RecursionError as exc:
@@ -448,11 +470,9 @@ _FORMAT_SCHEMAS: Final = {
     "ionq.result.histogram.json.v1": "Histogram",
     "ionq.result.shots.json.v1": "Shots",
     "ionq.result.probabilities-aggregate.json.v1": "AggregatedProbabilities",
-}
-_REGISTERS: Final = {"type": "object", "additionalProperties": {"type": "object"}}
-_V2_KINDS: Final = {
-    "ionq.result.probabilities.json.v2": "probabilities",
-    "ionq.result.histogram.json.v2": "histogram",
+    "ionq.result.probabilities.json.v2": "ProbabilitiesV2",
+    "ionq.result.histogram.json.v2": "HistogramV2",
+    "ionq.result.shots.json.v2": "ShotsV2",
 }
 
 
@@ -475,34 +495,19 @@ def _json_type(schema: Mapping[str, Any]) -> str:
 def format_schema(format_id: str) -> dict[str, Any]:
     """A standalone JSON Schema document for one of IonQ's payload formats.
 
-    Formats the spec describes embed its schema with every referenced component under
-    ``$defs``; the register-keyed v2 result formats are not in the spec and get a
-    minimal description of their envelope.
+    Each embeds the spec's schema with every referenced component under ``$defs``.
     """
     doc: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://api.ionq.co/v0.4/schemas/formats/{format_id}",
         "title": format_id,
     }
-    name = _FORMAT_SCHEMAS.get(format_id)
-    if name is not None:
-        found: dict[str, Any] = {}
-        _referenced(name, found)
-        defs = json.loads(
-            json.dumps(found).replace('"#/components/schemas/', '"#/$defs/'),
-        )
-        doc["description"] = defs[name].get("description", format_id)
-        doc["type"] = _json_type(defs[name])  # IonQ's FormatSchema requires a top-level type
-        doc["$ref"] = f"#/$defs/{name}"
-        doc["$defs"] = defs
-        return doc
-    if format_id in _V2_KINDS:
-        kind = _V2_KINDS[format_id]
-        doc["description"] = f"Register-keyed {kind}: {{{kind}: {{registers: {{name: map}}}}}}."
-        inner = {"type": "object", "properties": {"registers": _REGISTERS}}
-        doc.update(type="object", required=[kind], properties={kind: inner})
-        return doc
-    doc["description"] = "Register-keyed shots: one {registers: {name: bits}} object per shot."
-    shot = {"type": "object", "required": ["registers"], "properties": {"registers": _REGISTERS}}
-    doc.update(type="object", required=["shots"], properties={"shots": {"items": shot}})
+    name = _FORMAT_SCHEMAS[format_id]  # the path parameter's enum lists only these
+    found: dict[str, Any] = {}
+    _referenced(name, found)
+    defs = json.loads(json.dumps(found).replace('"#/components/schemas/', '"#/$defs/'))
+    doc["description"] = defs[name].get("description", format_id)
+    doc["type"] = _json_type(defs[name])  # IonQ's FormatSchema requires a top-level type
+    doc["$ref"] = f"#/$defs/{name}"
+    doc["$defs"] = defs
     return doc

@@ -9,7 +9,7 @@ calls them while holding its lock; the HTTP layer never does.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
@@ -17,6 +17,7 @@ import numpy as np
 
 from ionq_emulator._accounts import Account
 from ionq_emulator._catalog import Backend, calibration, calibration_days, calibration_id
+from ionq_emulator._circuits import FUNCTION_TYPES
 from ionq_emulator._config import ResultsStyle
 from ionq_emulator._pricing import compute_time_us, price
 from ionq_emulator._records import JSON, Job, Session, Timeline
@@ -28,10 +29,13 @@ __all__ = [
     "characterizations_page",
     "cost_view",
     "estimate_view",
+    "histogram_v2",
     "job_view",
+    "probabilities_v2",
     "results_view",
     "session_view",
     "shots_in_order",
+    "shots_v2",
     "usage_view",
     "whoami_view",
 ]
@@ -169,8 +173,13 @@ def job_view(job: Job, now: float, timeline: Timeline, *, listed: bool = False) 
             else None
         ),
         "cost_model": job.backend.cost_model,
-        # A circuit that ran was not debiased (IonQ's live answer: ``false``, not an object).
-        "output": {"error_mitigation": {"debiasing": False}} if ran and not children else {},
+        # A circuit that ran was not debiased (IonQ's live answer: ``false``, not an object);
+        # a function's output is its own (IonQ leaves it open) and holds nothing here.
+        "output": (
+            {"error_mitigation": {"debiasing": False}}
+            if ran and not children and job.type not in FUNCTION_TYPES
+            else {}
+        ),
         "settings": dict(payload.get("settings") or {}),
         "stats": stats,
         "results": results_view(job, c.results_style) if ran else None,
@@ -188,25 +197,106 @@ def _noise(asked: Mapping[str, Any] | None) -> JSON:
     return noise
 
 
-def results_view(job: Job, style: ResultsStyle) -> JSON:
-    """Where a completed job's results are: URLs, or artifact descriptors."""
+def results_view(job: Job, style: ResultsStyle) -> JSON | None:
+    """Where a completed job's results are: URLs, or artifact descriptors.
+
+    A circuit with classical registers (an OpenQASM 3 program's, a multi-circuit
+    entry's ``registers``) also lists the register-nested v2 artifacts, as IonQ does;
+    every circuit job serves them (artifact ids ``<kind>.v2``) whether listed or not,
+    with IonQ's ``output_all`` register. A quantum function's results are its value and
+    variance; a QAOA job never completes here.
+    """
+    if job.type in FUNCTION_TYPES:
+        outcome = job.outcome
+        if outcome.value is None or outcome.variance is None:
+            return None
+        return {"value": outcome.value, "variance": outcome.variance}
     base = f"/v0.4/jobs/{job.id}/results"
     artifacts = style == "artifacts"
     if job.child_ids:
         if artifacts:
-            return _descriptors(["probabilities-aggregate"])
+            return _descriptors(["probabilities-aggregate"], 1)
         return {"probabilities": {"url": f"{base}/probabilities/aggregated"}}
     if artifacts:
-        return _descriptors(_SINGLE_ARTIFACTS)
+        listed = _descriptors(_SINGLE_ARTIFACTS, 1)
+        if job.registers:
+            listed |= _descriptors(_SINGLE_ARTIFACTS, 2)
+        return listed
     return {kind: {"url": f"{base}/{kind}"} for kind in _SINGLE_ARTIFACTS}
 
 
-def _descriptors(ids: Sequence[str]) -> JSON:
+def _descriptors(kinds: Sequence[str], version: int) -> JSON:
     out: JSON = {}
-    for artifact_id in ids:
-        fmt = f"ionq.result.{artifact_id}.json.v1"
+    for kind in kinds:
+        fmt = f"ionq.result.{kind}.json.v{version}"
+        artifact_id = kind if version == 1 else f"{kind}.v{version}"
         out[fmt] = {"id": artifact_id, "format": fmt, "media_type": "application/json"}
     return out
+
+
+# ------------------------------------------------- register-nested (v2) results
+
+#: The register IonQ adds to every v2 result: every qubit, measured at the end.
+OUTPUT_ALL: Final = "output_all"
+
+
+def _reader(
+    qubits: int, registers: Mapping[str, tuple[int | None, ...]] | None
+) -> Callable[[int], dict[str, list[int]]]:
+    """state -> each register's bits (element i is bit i), ``output_all`` first."""
+    layout = {OUTPUT_ALL: tuple(range(qubits)), **(registers or {})}
+
+    def read(state: int) -> dict[str, list[int]]:
+        return {
+            name: [0 if q is None else (state >> q) & 1 for q in measured]
+            for name, measured in layout.items()
+        }
+
+    return read
+
+
+def _bitstring(bits: Sequence[int]) -> str:
+    """A register's bits as OpenQASM prints them: bit 0 rightmost."""
+    return "".join(str(b) for b in reversed(bits))
+
+
+def _marginals(
+    weights: Mapping[str, float], qubits: int, registers: Mapping[str, Any] | None
+) -> dict[str, dict[str, float]]:
+    read = _reader(qubits, registers)
+    out: dict[str, dict[str, float]] = {}
+    for state, weight in weights.items():
+        for name, bits in read(int(state)).items():
+            register = out.setdefault(name, {})
+            key = _bitstring(bits)
+            register[key] = register.get(key, 0) + weight
+    return out
+
+
+def probabilities_v2(
+    probabilities: Mapping[str, float],
+    qubits: int,
+    registers: Mapping[str, tuple[int | None, ...]] | None,
+) -> JSON:
+    """``ionq.result.probabilities.json.v2``: each register's marginal distribution."""
+    return {"probabilities": {"registers": _marginals(probabilities, qubits, registers)}}
+
+
+def histogram_v2(
+    histogram: Mapping[str, int],
+    qubits: int,
+    registers: Mapping[str, tuple[int | None, ...]] | None,
+) -> JSON:
+    """``ionq.result.histogram.json.v2``: each register's shot counts."""
+    return {"histogram": {"registers": _marginals(histogram, qubits, registers)}}
+
+
+def shots_v2(
+    shots: Sequence[str], qubits: int, registers: Mapping[str, tuple[int | None, ...]] | None
+) -> JSON:
+    """``ionq.result.shots.json.v2``: each shot's bits per register, in shot order."""
+    read = _reader(qubits, registers)
+    return {"shots": [{"registers": read(int(state))} for state in shots]}
 
 
 def shots_in_order(histogram: Mapping[str, int], seed: int) -> list[str]:

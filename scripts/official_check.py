@@ -12,7 +12,8 @@ through the 400s IonQ's semantic rules explain: unknown backend, qubit out of ra
 IonQ's document declares no links, so there is no stateful run.
 
 Random ids would only ever meet 404s, so path parameters are pointed at real
-resources: a pool of jobs (circuit, debiased QPU, multi-circuit, QASM 3, dry run) and a
+resources: a pool of jobs (circuit, debiased QPU, multi-circuit, QASM 3 with a classical
+register, dry run, quantum function, Q-CTRL QAOA) and a
 session created up front with hand-made cases (themselves checked), and a fresh job or
 session for every case of an operation that deletes, cancels, moves or ends one.
 
@@ -331,9 +332,21 @@ class Fixtures:
          "input": {"gateset": "qis", "qubits": 2,
                    "circuits": [{"name": "a", "circuit": BELL}, {"name": "b", "circuit": BELL}]}},
         {"type": "ionq.qasm3.v1", "backend": "simulator", "shots": 100,
-         "input": {"data": "OPENQASM 3.0;\nqubit[2] q;\nh q[0];\ncx q[0], q[1];\n"}},
+         "input": {"data": "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\n"
+                           "c = measure q;\n"}},
         {"type": "ionq.circuit.v1", "backend": "qpu.forte-1", "shots": 100, "dry_run": True,
          "input": {"gateset": "qis", "qubits": 2, "circuit": BELL}},
+        {"type": "quantum-function", "backend": "simulator", "shots": 100,
+         "input": {"data": {"type": "hamiltonian-energy", "data": {
+             "hamiltonian": [{"pauli_string": "ZZ", "coefficient": 0.5}],
+             "ansatz": {"data": "OPENQASM 3.0;\ninput float theta;\nqubit[2] q;\n"
+                                "ry(theta) q[0];\ncx q[0], q[1];\n"}}},
+                   "params": [0.3]}},
+        {"type": "qctrl.qaoa.v1", "backend": "simulator",
+         "input": {"problem_type": "maxcut", "problem": {"directed": False, "multigraph": False,
+                   "graph": [], "nodes": [{"id": 0}, {"id": 1}],
+                   "adjacency": [[{"id": 1}], [{"id": 0}]]}},
+         "external_settings": {"api_credentials": "not-a-real-qctrl-key"}},
     )  # fmt: skip
     DESTRUCTIVE = frozenset(
         {"DeleteJob", "CancelJob", "MoveJob", "DeleteJobs", "CancelJobs", "EndSession"}
@@ -390,7 +403,8 @@ class Fixtures:
             job = self._pick(params["UUID"], self.jobs)
             params["UUID"] = self.fresh_job() if destructive else job["id"]
             if "artifactId" in params:
-                artifacts = [r["id"] for r in (job.get("results") or {}).values() if "id" in r]
+                results = (job.get("results") or {}).values()  # a function's are numbers
+                artifacts = [r["id"] for r in results if isinstance(r, dict) and "id" in r]
                 if artifacts:
                     params["artifactId"] = self._pick(params["artifactId"], artifacts)
         if "session_id" in params and self.sessions:

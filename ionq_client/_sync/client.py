@@ -321,7 +321,9 @@ class IonQClient(BaseClient[httpx.Client]):
     ) -> list[Job]:
         """Wait until every job is final and return them in order (check each status).
 
-        ``on_progress`` receives the counts by status after every poll. At the
+        ``on_progress`` receives the counts by status after every poll round (a round
+        stops at the first chunk of ids with a job still running, so jobs in the chunks
+        after it count with their last known status until a later round). At the
         deadline, ``IonQBatchTimeoutError`` lists the unfinished ids, after canceling
         them in bulk if ``cancel_on_timeout``.
         """
@@ -364,12 +366,18 @@ class IonQClient(BaseClient[httpx.Client]):
     ) -> Iterator[Job]:
         deadline = self._clock() + _config.check_wait(timeout)
         _config.check_callback(on_progress, "on_progress")
+        # Only wait_all (which passes its tracker) may end a round early: iter_finished
+        # hands out each job as soon as it is seen final, so it reads every chunk.
+        stop_early = tracker is not None
         tracker = tracker or _batch.Tracker(_requests.checked_ids(job_ids))
         interval = _lifecycle.POLL_INITIAL
         while not tracker.done:
             seen: list[Job] = []
             for chunk in tracker.pending_chunks():
-                seen += [job for job in self._pages(None, len(chunk), {"ids": chunk})]
+                page = [job for job in self._pages(None, len(chunk), {"ids": chunk})]
+                seen += page
+                if stop_early and tracker.round_can_stop(page):
+                    break
             for job in tracker.record(seen):
                 yield job
             if on_progress is not None:

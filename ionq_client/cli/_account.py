@@ -3,19 +3,21 @@
 
 from __future__ import annotations
 
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_ERROR, Commands, natural_int, positive_int
+from ._common import EXIT_ERROR, natural_int, positive_int
 from ._output import duration_ms, err, print_json, show_mapping, table
 
 if TYPE_CHECKING:
     from ionq_client import IonQClient
 
+    from ._common import Handler
+
 
 # ------------------------------------------------------------------------ whoami
-def add_whoami(commands: Commands) -> None:
-    commands.add("whoami", "show the identity of the API key", whoami)
+def add_whoami(parser: ArgumentParser) -> Handler:
+    return whoami
 
 
 def whoami(client: IonQClient, args: Namespace) -> int:
@@ -24,8 +26,8 @@ def whoami(client: IonQClient, args: Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- backends
-def add_backends(commands: Commands) -> None:
-    commands.add("backends", "list backends: status, qubits, average queue time", backends)
+def add_backends(parser: ArgumentParser) -> Handler:
+    return backends
 
 
 def backends(client: IonQClient, args: Namespace) -> int:
@@ -47,11 +49,9 @@ def backends(client: IonQClient, args: Namespace) -> int:
 
 
 # ------------------------------------------------------------------- calibration
-def add_calibration(commands: Commands) -> None:
-    parser = commands.add(
-        "calibration", "show a backend's newest calibration snapshot", calibration
-    )
+def add_calibration(parser: ArgumentParser) -> Handler:
     parser.add_argument("backend")
+    return calibration
 
 
 def calibration(client: IonQClient, args: Namespace) -> int:
@@ -66,13 +66,13 @@ def calibration(client: IonQClient, args: Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- estimate
-def add_estimate(commands: Commands) -> None:
-    parser = commands.add("estimate", "estimate the cost of a job by its size", estimate)
+def add_estimate(parser: ArgumentParser) -> Handler:
     parser.add_argument("--backend", required=True)
     parser.add_argument("--qubits", type=positive_int)
     parser.add_argument("--shots", type=positive_int)
     parser.add_argument("--1q-gates", dest="one_qubit_gates", type=natural_int, metavar="N")
     parser.add_argument("--2q-gates", dest="two_qubit_gates", type=natural_int, metavar="N")
+    return estimate
 
 
 def estimate(client: IonQClient, args: Namespace) -> int:

@@ -1,53 +1,117 @@
 """The top-level parser, the client every command runs against, and the outcome of a
-run turned into an exit code (see the package docstring)."""
+run turned into an exit code (see the package docstring).
+
+Start-up is the point of the layout: ``--help`` lists the commands from
+:data:`COMMANDS` alone; a command's module (its arguments, its handler, and what
+they import) is loaded only when that command is the one being run.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
-from . import _account, _jobs, _submit
 from ._common import (
-    EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     PROG,
     CLIError,
-    Commands,
     add_json_option,
     positive_float,
 )
-from ._output import err, hide
 
+TYPE_CHECKING = False  # read as typing.TYPE_CHECKING by mypy; `typing` costs start-up
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
     from ionq_client import IonQClient
 
-#: Every command, in the order ``--help`` lists them.
-COMMANDS: tuple[Callable[[Commands], None], ...] = (
-    _account.add_whoami,
-    _account.add_backends,
-    _account.add_calibration,
-    _submit.add_submit,
-    _submit.add_status,
-    _submit.add_wait,
-    _submit.add_results,
-    _jobs.add_jobs,
-    _jobs.add_cancel,
-    _jobs.add_delete,
-    _account.add_estimate,
+#: Every command, in the order ``--help`` lists them: (name, module, summary). The
+#: module defines ``add_<name>(parser) -> handler``, which adds the command's arguments.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("whoami", "_account", "show the identity of the API key"),
+    ("backends", "_account", "list backends: status, qubits, average queue time"),
+    ("calibration", "_account", "show a backend's newest calibration snapshot"),
+    ("submit", "_submit", "submit jobs: JSON (ours or IonQ's) or OpenQASM 2/3 files"),
+    ("status", "_submit", "show a job's state"),
+    ("wait", "_submit", "wait for jobs to finish, showing progress"),
+    ("results", "_submit", "print a completed job's counts (or probabilities)"),
+    ("jobs", "_jobs", "list recent jobs, newest first"),
+    ("cancel", "_jobs", "cancel jobs, then show the state each one is in"),
+    ("delete", "_jobs", "delete jobs and their data (one bulk request for several)"),
+    ("estimate", "_account", "estimate the cost of a job by its size"),
+)
+
+_LEGACY_TIMEOUT = (
+    "note: --timeout before the command is now --http-timeout "
+    "(after `submit`/`wait`, --timeout is how long to wait)"
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, minus ``import shutil`` (and the compression modules it
+    pulls in) to learn the terminal width."""
+
+    def __init__(self, prog: str, **kwargs: Any) -> None:
+        kwargs.setdefault("width", _columns() - 2)
+        super().__init__(prog, **kwargs)
+
+
+class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """For commands whose description is laid out by hand (``submit``'s formats)."""
+
+
+def _columns() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 80
+
+
+class _LazyCommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose arguments are added when the command is chosen."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        chosen = self._name_parser_map.get(values[0])
+        if chosen is not None:
+            _fill(values[0], chosen)
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _fill(name: str, parser: argparse.ArgumentParser) -> None:
+    """Add the arguments and handler of command ``name`` (once)."""
+    if parser.get_default("handler") is not None:
+        return
+    from importlib import import_module
+
+    module = next(m for n, m, _ in COMMANDS if n == name)
+    handler = getattr(import_module(f"{__package__}.{module}"), f"add_{name}")(parser)
+    parser.set_defaults(handler=handler)
+
+
+def build_parser(*, complete: bool = False) -> argparse.ArgumentParser:
+    """The parser; ``complete=True`` adds every command's arguments up front (for
+    tools that read the whole tree, e.g. docs), instead of when one is chosen."""
     from ionq_client._version import __version__
 
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A command-line client for IonQ's quantum computing API (v0.4).",
-        epilog="Exit codes: 0 ok, 1 IonQ/API error, 2 invalid input, 130 interrupted.",
+        epilog="Exit codes: 0 ok, 1 IonQ/API error, 2 invalid input, 130 interrupted. "
+        "COMMAND --help shows the options of a command.",
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -59,16 +123,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="API key (default: $IONQ_API_KEY); prefer the variable, a flag shows in `ps`",
     )
     parser.add_argument(
-        "--timeout",
+        "--http-timeout",
         dest="http_timeout",
         type=positive_float,
         metavar="SECONDS",
         help="per-request HTTP timeout (default: 30 s read, 10 s connect)",
     )
+    # The old spelling, before the command: still works, with a note (see main).
+    parser.add_argument(
+        "--timeout", dest="legacy_timeout", type=positive_float, help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="log requests and show full tracebacks on stderr (the key is never shown)",
+    )
     add_json_option(parser, default=False)
-    commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
-    for add in COMMANDS:
-        add(commands)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, action=_LazyCommands
+    )
+    for name, _module, summary in COMMANDS:
+        formatter = _RawFormatter if name == "submit" else _Formatter
+        sub = commands.add_parser(
+            name, help=summary, description=summary, formatter_class=formatter
+        )
+        add_json_option(sub, default=argparse.SUPPRESS)
+        sub.set_defaults(handler=None)
+        if complete:
+            _fill(name, sub)
     return parser
 
 
@@ -80,54 +162,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.code is None:
             return 0
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    from ._output import err, hide, redacted_traceback
+
     hide(*_keys(args.key))
+    if args.legacy_timeout is not None:
+        err(_LEGACY_TIMEOUT)
+        if args.http_timeout is None:
+            args.http_timeout = args.legacy_timeout
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
         err("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # `ionq-client jobs | head`: the reader left; stop quietly.
+        # `ionq-client jobs | head`: the reader left, which is not a failure.
         _silence_stdout()
-        return EXIT_ERROR
+        return 0
     except CLIError as exc:
+        if args.debug:
+            err(redacted_traceback(exc))
         err(f"error: {exc}")
         return EXIT_USAGE
     except Exception as exc:
-        return _report(exc)
+        if args.debug:
+            err(redacted_traceback(exc))
+        from ._errors import report
+
+        return report(exc, url=getattr(args, "resolved_url", None))
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    _announce_retries()
+    from ._output import announce_retries, log_requests
+
+    announce_retries()
+    if args.debug:
+        log_requests()
     try:
         client = _make_client(args)
     except ValueError as exc:  # a malformed --url / IONQ_API_URL
         raise CLIError(str(exc)) from None
+    args.resolved_url = client.url
     with client:
         code: int = args.handler(client, args)
-        return code
-
-
-def _announce_retries() -> None:
-    """Say on stderr when a call is retried, so a slow command is never silent (the
-    client logs each retry at INFO with its figures in ``record.ionq_retry``)."""
-    import logging
-
-    class RetryNotice(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            retry = getattr(record, "ionq_retry", None)
-            if isinstance(retry, dict):
-                err(
-                    f"retrying ({retry['retry']}/{retry['of']}) in {retry['delay']:.1f} s: "
-                    f"{retry['error']}"
-                )
-
-    logger = logging.getLogger("ionq_client")
-    for handler in [h for h in logger.handlers if type(h).__name__ == "RetryNotice"]:
-        logger.removeHandler(handler)  # one per process, even when main() runs again
-    logger.addHandler(RetryNotice(logging.INFO))
-    if logger.getEffectiveLevel() > logging.INFO:
-        logger.setLevel(logging.INFO)
+    # Flushed here, not at exit: a reader that left (`| head`) is seen by main.
+    sys.stdout.flush()
+    return code
 
 
 def _make_client(args: argparse.Namespace) -> IonQClient:
@@ -136,20 +215,6 @@ def _make_client(args: argparse.Namespace) -> IonQClient:
     if args.http_timeout is not None:
         return IonQClient(token=args.key, url=args.url, timeout=args.http_timeout)
     return IonQClient(token=args.key, url=args.url)
-
-
-def _report(exc: Exception) -> int:
-    """Print ``error: ...`` for an IonQError (never a traceback, never the key)."""
-    from ionq_client import IonQError, IonQValidationError
-
-    if isinstance(exc, IonQValidationError):
-        err(f"error: invalid {exc.field}: {exc.problem}")
-        return EXIT_USAGE
-    if isinstance(exc, IonQError):
-        lines = [f"error: {exc}", *getattr(exc, "__notes__", ())]
-        err("\n".join(lines))
-        return EXIT_ERROR
-    raise exc
 
 
 def _keys(given: str | None) -> tuple[str | None, ...]:
@@ -168,8 +233,7 @@ def _keys(given: str | None) -> tuple[str | None, ...]:
 
 
 def _silence_stdout() -> None:
-    import os
-
+    """Point stdout at /dev/null, so the interpreter's final flush cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -1,22 +1,28 @@
-"""What the command modules share: exit codes, the input error, option types, and
-:class:`Commands`, through which every command is added with its handler."""
+"""What the command modules share: exit codes, the input error and option types.
+
+``typing`` is not imported at run time (``TYPE_CHECKING = False`` is read by mypy as
+``typing.TYPE_CHECKING``): this module is on the path of ``--help``, kept light.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from ionq_client import IonQClient
+    from ionq_client._requests import Job
+
+    #: A command: runs against a client, returns the exit code.
+    Handler = Callable[[IonQClient, argparse.Namespace], int]
 
 PROG = "ionq-client"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-#: A command: runs against a client, returns the exit code.
-Handler = Callable[["IonQClient", argparse.Namespace], int]
 
 
 class CLIError(Exception):
@@ -38,18 +44,11 @@ def add_json_option(parser: argparse.ArgumentParser, *, default: Any) -> None:
     )
 
 
-class Commands:
-    """The subcommands of the top-level parser."""
+def job_status(job: Job) -> str:
+    """The client's reading of a status (imported on use: ``--help`` stays light)."""
+    from ionq_client._lifecycle import job_status as status_of
 
-    def __init__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-        self._subparsers = subparsers
-
-    def add(self, name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
-        """A subcommand running ``handler``; the caller adds its arguments."""
-        parser = self._subparsers.add_parser(name, help=help, description=help)
-        add_json_option(parser, default=argparse.SUPPRESS)
-        parser.set_defaults(handler=handler)
-        return parser
+    return status_of(job)
 
 
 # ------------------------------------------------------------------ option types

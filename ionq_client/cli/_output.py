@@ -1,6 +1,10 @@
 """Everything the commands print: data on stdout (JSON, tables, key/value lines,
-results), progress and errors on stderr. ``rich`` is used on a terminal when it is
-installed, and imported only then."""
+results), progress, logs and errors on stderr. ``rich`` is used on a terminal when
+it is installed, and imported only then.
+
+It is also the CLI's one redaction layer: whatever reaches the terminal, through
+:func:`out`, :func:`err` or the ``--debug`` log handler, passes :func:`scrub`.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
-
     from ionq_client import MultiResult, Result
+    from ionq_client._requests import Job
     from ionq_client.results import BitOrder
-
-    Job = SingleCircuitJob | MultiCircuitJob
 
 
 #: The API key(s) in use: nothing the CLI prints may contain one (a server may echo
@@ -46,6 +47,59 @@ def err(text: str) -> None:
 
 def flush() -> None:
     sys.stdout.flush()
+
+
+def redacted_traceback(exc: BaseException) -> str:
+    """The full traceback of ``exc`` (for ``--debug``), without the key."""
+    import traceback
+
+    return scrub("".join(traceback.format_exception(exc)).rstrip())
+
+
+def announce_retries() -> None:
+    """Say on stderr when a call is retried, so a slow command is never silent (the
+    client logs each retry at INFO with its figures in ``record.ionq_retry``)."""
+    import logging
+
+    class RetryNotice(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            retry = getattr(record, "ionq_retry", None)
+            if isinstance(retry, dict):
+                err(
+                    f"retrying ({retry['retry']}/{retry['of']}) in {retry['delay']:.1f} s: "
+                    f"{retry['error']}"
+                )
+
+    _install(logging.getLogger("ionq_client"), RetryNotice(logging.INFO), logging.INFO)
+
+
+def log_requests() -> None:
+    """``--debug``: the client's log (every request with its status and time, each
+    retry) on stderr, each line through :func:`scrub`."""
+    import logging
+
+    class DebugLog(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            try:
+                err(self.format(record))
+            except Exception:  # a log line must never end the command
+                self.handleError(record)
+
+    handler = DebugLog(logging.DEBUG)
+    handler.setFormatter(
+        logging.Formatter("debug %(asctime)s.%(msecs)03d %(name)s: %(message)s", "%H:%M:%S")
+    )
+    _install(logging.getLogger("ionq_client"), handler, logging.DEBUG)
+
+
+def _install(logger: Any, handler: Any, level: int) -> None:
+    """One handler of this kind per logger, even when ``main`` runs again in-process."""
+    kind = type(handler).__name__
+    for old in [h for h in logger.handlers if type(h).__name__ == kind]:
+        logger.removeHandler(old)
+    logger.addHandler(handler)
+    if logger.getEffectiveLevel() > level:
+        logger.setLevel(level)
 
 
 def isatty(stream: TextIO) -> bool:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from ._common import PROG, Commands, positive_float, positive_int
+from ._common import PROG, job_status, positive_float, positive_int
 from ._output import (
     batch_progress,
     err,
     flush,
+    isatty,
     out,
     print_json,
     print_result,
@@ -20,17 +20,18 @@ from ._output import (
     result_json,
     show_mapping,
 )
-from ._payload import load_payload
+from ._payload import FORMATS_HELP, load_payload
 
 if TYPE_CHECKING:
-    from ionq_api.models import MultiCircuitJob, SingleCircuitJob
-
     from ionq_client import IonQClient
+    from ionq_client._requests import Job
+
+    from ._common import Handler
 
 DEFAULT_WAIT_TIMEOUT = 600.0
 
 
-def _add_wait_timeout(parser: argparse.ArgumentParser) -> None:
+def _add_wait_timeout(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         dest="wait_timeout",
@@ -43,41 +44,80 @@ def _add_wait_timeout(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def _keeps_running(ids: list[str]) -> Iterator[None]:
-    """A deadline or Ctrl-C ends the waiting, not the jobs: say so, and how to go on."""
-    which, them = (ids[0], "it") if len(ids) == 1 else ("JOB...", "them")
+def _keeps_running(client: IonQClient, ids: list[str]) -> Iterator[None]:
+    """A deadline or Ctrl-C ends the waiting, not the jobs: say so, and how to go on.
+
+    On Ctrl-C at a terminal, offer to cancel the jobs; elsewhere (a script, CI)
+    nobody can answer, so print the command that cancels them. Exit 130 either way.
+    """
+    which = ids[0] if len(ids) == 1 else "JOB..."
     try:
         yield
     except TimeoutError as exc:  # IonQJobTimeoutError, IonQBatchTimeoutError
         exc.add_note(f"the jobs keep running: `{PROG} wait {which}` to wait again")
         raise
     except KeyboardInterrupt:
-        err(f"stopped waiting; the jobs keep running (`{PROG} cancel {which}` to stop {them})")
+        _offer_cancel(client, ids)
         raise
 
 
-def _wait(client: IonQClient, job_id: str, timeout: float) -> SingleCircuitJob | MultiCircuitJob:
-    with _keeps_running([job_id]), progress(job_id) as on_progress:
-        return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
+def _offer_cancel(client: IonQClient, ids: list[str]) -> None:
+    import sys
+
+    them = "it" if len(ids) == 1 else f"these {len(ids)} jobs"
+    command = f"{PROG} cancel {' '.join(ids)}"
+    if not (isatty(sys.stdin) and isatty(sys.stderr)):
+        err(f"\nstopped waiting; the jobs keep running. To stop {them}: {command}")
+        return
+    try:
+        sys.stderr.write(f"\nstopped waiting. Cancel {them} ({', '.join(ids)})? [y/N] ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline().strip().lower()
+    except (KeyboardInterrupt, EOFError):
+        answer = ""
+    if answer not in ("y", "yes"):
+        err(f"the jobs keep running. To stop {them} later: {command}")
+        return
+    if len(ids) == 1:
+        client.cancel_job(ids[0])
+    else:
+        client.cancel_jobs(ids)
+    err(f"cancel requested; `{PROG} status {ids[0]}` shows the state")
+
+
+def _wait(client: IonQClient, job_id: str, timeout: float, *, show_id: bool = False) -> Job:
+    """Wait for one job; ``show_id`` prints its id first, inside the Ctrl-C guard (a
+    Ctrl-C the moment the id appears still gets the offer to cancel)."""
+    with _keeps_running(client, [job_id]):
+        if show_id:
+            out(job_id)
+            flush()
+        with progress(job_id) as on_progress:
+            return client.wait_for_job(job_id, timeout=timeout, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------------ submit
-def add_submit(commands: Commands) -> None:
-    parser = commands.add("submit", "submit jobs from JSON payloads or OpenQASM 3 files", submit)
+def add_submit(parser: ArgumentParser) -> Handler:
+    parser.epilog = FORMATS_HELP
     parser.add_argument(
         "files",
         metavar="FILE",
         nargs="+",
-        help="create-job JSON payload, or OpenQASM 3 (.qasm/.qasm3 or text starting "
-        "with OPENQASM); '-' reads stdin; several files are submitted concurrently",
+        help="a job file (formats below); '-' reads stdin; several files are submitted "
+        "concurrently",
     )
-    parser.add_argument("--backend", help="target backend (OpenQASM default: simulator)")
-    parser.add_argument("--shots", type=positive_int, help="shots (OpenQASM default: 100)")
-    parser.add_argument("--name", help="job name")
+    parser.add_argument(
+        "--backend", help="target backend (replaces the file's; default: simulator)"
+    )
+    parser.add_argument(
+        "--shots", type=positive_int, help="shots (replaces the file's; default: 100)"
+    )
+    parser.add_argument("--name", help="job name (replaces the file's)")
     parser.add_argument(
         "--wait", action="store_true", help="wait for the job, then print its counts"
     )
     _add_wait_timeout(parser)
+    return submit
 
 
 def submit(client: IonQClient, args: Namespace) -> int:
@@ -94,10 +134,7 @@ def submit(client: IonQClient, args: Namespace) -> int:
         else:
             out(created.id)
         return 0
-    if not args.json:
-        out(created.id)
-        flush()
-    job = _wait(client, created.id, args.wait_timeout)
+    job = _wait(client, created.id, args.wait_timeout, show_id=not args.json)
     result = client.get_results(job)
     if args.json:
         print_json({"job": job.to_dict(), "results": result_json(result)})
@@ -116,10 +153,7 @@ def _submit_many(client: IonQClient, args: Namespace, payloads: list[Any]) -> in
         else:
             out("\n".join(ids))
         return 0
-    if not args.json:
-        out("\n".join(ids))
-        flush()
-    jobs = _wait_all(client, ids, args.wait_timeout)
+    jobs = _wait_all(client, ids, args.wait_timeout, show_ids=not args.json)
     if args.json:
         print_json([job.to_dict() for job in jobs])
         return _all_completed(jobs)
@@ -132,14 +166,7 @@ def _submit_many(client: IonQClient, args: Namespace, payloads: list[Any]) -> in
     return _all_completed(jobs)
 
 
-def job_status(job: SingleCircuitJob | MultiCircuitJob) -> str:
-    """The client's reading of a status (imported on use: ``--help`` stays light)."""
-    from ionq_client._lifecycle import job_status as status_of
-
-    return status_of(job)
-
-
-def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
+def _all_completed(jobs: list[Job]) -> int:
     """0 when every job completed; else 1, naming the others on stderr."""
     others = [job for job in jobs if job_status(job) != "completed"]
     for job in others:
@@ -148,10 +175,15 @@ def _all_completed(jobs: list[SingleCircuitJob | MultiCircuitJob]) -> int:
 
 
 def _wait_all(
-    client: IonQClient, ids: list[str], timeout: float
-) -> list[SingleCircuitJob | MultiCircuitJob]:
-    with _keeps_running(ids), batch_progress(len(ids)) as on_progress:
-        return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
+    client: IonQClient, ids: list[str], timeout: float, *, show_ids: bool = False
+) -> list[Job]:
+    """Wait for several jobs with one progress line; ``show_ids`` as in :func:`_wait`."""
+    with _keeps_running(client, ids):
+        if show_ids:
+            out("\n".join(ids))
+            flush()
+        with batch_progress(len(ids)) as on_progress:
+            return client.wait_all(ids, timeout=timeout, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------------ status
@@ -170,9 +202,9 @@ _STATUS_FIELDS = (
 )
 
 
-def add_status(commands: Commands) -> None:
-    parser = commands.add("status", "show a job's state", status)
+def add_status(parser: ArgumentParser) -> Handler:
     parser.add_argument("job_id", metavar="JOB_ID")
+    return status
 
 
 def status(client: IonQClient, args: Namespace) -> int:
@@ -189,10 +221,10 @@ def status(client: IonQClient, args: Namespace) -> int:
 
 
 # -------------------------------------------------------------------------- wait
-def add_wait(commands: Commands) -> None:
-    parser = commands.add("wait", "wait for jobs to finish, showing progress", wait)
+def add_wait(parser: ArgumentParser) -> Handler:
     parser.add_argument("job_ids", metavar="JOB_ID", nargs="+")
     _add_wait_timeout(parser)
+    return wait
 
 
 def wait(client: IonQClient, args: Namespace) -> int:
@@ -212,8 +244,7 @@ def wait(client: IonQClient, args: Namespace) -> int:
 
 
 # ----------------------------------------------------------------------- results
-def add_results(commands: Commands) -> None:
-    parser = commands.add("results", "print a completed job's counts (or probabilities)", results)
+def add_results(parser: ArgumentParser) -> Handler:
     parser.add_argument("job_id", metavar="JOB_ID")
     parser.add_argument(
         "--shots", type=positive_int, help="scale to this many shots (default: the job's)"
@@ -227,10 +258,14 @@ def add_results(commands: Commands) -> None:
     parser.add_argument(
         "--sharpen", action="store_true", help="ask IonQ for sharpened (debiased) results"
     )
+    # Output options other than the text/JSON counts (e.g. a picture of the histogram)
+    # belong here, each handled by one branch in `results` below.
+    return results
 
 
 def results(client: IonQClient, args: Namespace) -> int:
     result = client.get_results(args.job_id, sharpen=True if args.sharpen else None)
+    # Each output option is one branch; the text counts are the default.
     if args.json:
         print_json(result_json(result))
     else:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from ionq_client.cli import main
+from ionq_emulator import RunningEmulator
 from tests.support.files import load_fixture
 
 BASE = "https://api.ionq.co/v0.4"
@@ -28,3 +33,24 @@ def single_job(**changes: Any) -> dict[str, Any]:
 
 def created(job_id: str = "job-new") -> httpx.Response:
     return httpx.Response(201, json={"id": job_id, "status": "submitted", "session_id": None})
+
+
+# ------------------------------------------------ the real console script, in a process
+#: ``ionq-client`` as installed beside this interpreter (what a user runs).
+CONSOLE = str(Path(sys.executable).parent / "ionq-client")
+#: The variables the client reads: each test process gets only the ones it sets.
+CLIENT_ENV = ("IONQ_API_KEY", "IONQ_API_URL", "QISKIT_IONQ_API_TOKEN", "IONQ_API_TOKEN")
+
+
+def clean_env(**values: str) -> dict[str, str]:
+    """This process's environment without the client's variables, plus ``values``."""
+    env = {k: v for k, v in os.environ.items() if k not in CLIENT_ENV}
+    return {**env, "COLUMNS": "100", **values}
+
+
+def console(emulator: RunningEmulator, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``ionq-client ARGV`` against ``emulator`` and wait for it."""
+    variables = clean_env(IONQ_API_URL=emulator.url, IONQ_API_KEY=emulator.key, **env)
+    return subprocess.run(
+        [CONSOLE, *argv], env=variables, capture_output=True, text=True, timeout=120
+    )

@@ -125,6 +125,7 @@ def test_the_cli_never_imports_the_emulator(
     api.get(f"/jobs/{JOB_ID}").respond(200, json=single_job())
     api.get(f"/jobs/{JOB_ID}/results/probabilities").respond(200, json={"0": 0.5, "3": 0.5})
     api.put("/jobs/a/status/cancel").respond(200, json={"id": "a", "status": "canceled"})
+    api.get("/jobs/a").respond(200, json=single_job(id="a", status="canceled"))
 
     for argv in (
         ["--help"],

@@ -137,7 +137,7 @@ def test_a_file_that_is_neither_json_nor_qasm_exits_2(
     path = tmp_path / "notes.txt"
     path.write_text("hello")
     code, _, err = run(capsys, "submit", str(path))
-    assert code == 2 and "neither a JSON job payload nor OpenQASM 3" in err
+    assert code == 2 and "is neither JSON nor OpenQASM" in err
     assert not api.calls
 
 

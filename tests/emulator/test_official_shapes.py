@@ -35,6 +35,7 @@ from scripts.official import PINNED, load_document, load_overlay
 from scripts.official_diff import apply_overlay
 
 from .conftest import INSTANT, FakeClock, Serve, bell, ghz, multi
+from .test_function_jobs import QAOA_KEY, energy_payload, qaoa_payload
 
 _URI = "urn:ionq-official"
 
@@ -78,7 +79,11 @@ def _url_results(results: Any) -> bool:
 
 
 #: GetJob's anyOf names no culprit; the branch for the job's ``type`` does.
-_JOB_BRANCH = {"ionq.multi-circuit.v1": "MultiCircuitJob"}
+_JOB_BRANCH = {
+    "ionq.multi-circuit.v1": "MultiCircuitJob",
+    "qctrl.qaoa.v1": "QaoaJob",
+    "quantum-function": "QuantumFunctionJob",
+}
 
 
 # ----------------------------------------------------------- IonQ's document
@@ -470,6 +475,51 @@ def test_the_default_results_style_is_artifacts(serve: Serve, connect: Connect) 
         f"ionq.result.{kind}.json.v1" for kind in ("probabilities", "histogram", "shots")
     }
     checked.assert_clean("GetJob")
+
+
+def test_function_jobs_validate_in_their_final_states(serve: Serve, connect: Connect) -> None:
+    """A quantum function completed and failed, a QAOA job failed (and a dry run of
+    each): GET /jobs/{id} and GET /jobs against IonQ's QuantumFunctionJob / QaoaJob."""
+    http, checked = connect(serve(results_style="artifacts", **INSTANT))
+    terms = [{"pauli_string": "ZZ", "coefficient": 0.5}, {"pauli_string": "XI", "coefficient": 1}]
+    unknown = energy_payload(terms, [0.1, 0.2])
+    unknown["input"] = {"type": "some-other-function", "data": {}, "params": [1.0]}
+    kinds = {
+        "energy": energy_payload(terms, [0.1, 0.2], name="vqe", metadata={"step": "1"}),
+        "energy-qpu": energy_payload(terms, [0.1, 0.2], backend="qpu.forte-1"),
+        "energy-dry": energy_payload(terms, [0.1, 0.2], dry_run=True),
+        "energy-unknown": unknown,
+        "qaoa": qaoa_payload(settings={"error_mitigation": {"debiasing": False}}),
+        "qaoa-dry": qaoa_payload(dry_run=True),
+    }
+    ids = {kind: submit(http, payload) for kind, payload in kinds.items()}
+    views = {kind: job(http, job_id) for kind, job_id in ids.items()}
+    assert views["energy"]["status"] == views["energy-qpu"]["status"] == "completed"
+    assert set(views["energy"]["results"]) == {"value", "variance"}
+    assert views["energy-dry"]["status"] == "completed" and views["energy-dry"]["results"] is None
+    assert views["energy-unknown"]["failure"]["code"] == "SimulationError"
+    assert views["qaoa"]["failure"]["code"] == "OptimizationError"
+    assert views["qaoa"]["settings"] == {"error_mitigation": {"debiasing": False}}
+    listed = http.get("/jobs", params={"ids": list(ids.values())})
+    assert {item["type"] for item in listed.json()["jobs"]} == {"quantum-function", "qctrl.qaoa.v1"}
+    assert QAOA_KEY not in listed.text and all(QAOA_KEY not in str(v) for v in views.values())
+    checked.assert_clean("CreateJob", "GetJob", "GetJobs")
+
+
+def test_function_jobs_validate_on_the_clock(serve: Serve, connect: Connect) -> None:
+    clock = FakeClock()
+    http, checked = connect(serve(clock=clock, ready_after=1.0, start_after=1.0, run_time=1.0))
+    energy = submit(http, energy_payload([{"pauli_string": "Z0", "coefficient": 1}], [0, 0]))
+    qaoa = submit(http, qaoa_payload())
+    seen: dict[str, list[str]] = {energy: [], qaoa: []}
+    for _ in range(4):
+        for job_id in seen:
+            seen[job_id].append(job(http, job_id)["status"])
+        http.get("/jobs")
+        clock.advance(1.0)
+    assert seen[energy] == ["submitted", "ready", "started", "completed"]
+    assert seen[qaoa] == ["submitted", "failed", "failed", "failed"]
+    checked.assert_clean("GetJob", "GetJobs")
 
 
 # ------------------------------------------------------- sessions and money

@@ -559,3 +559,52 @@ def test_twenty_qubits_five_hundred_gates_completes() -> None:
     probs = ideal_probabilities(circuit, 20, "qis")
     assert probs.shape == (2**20,)
     assert probs.sum() == pytest.approx(1.0, abs=1e-9)
+
+
+def reference_apply(state: np.ndarray, n: int, unitary: np.ndarray, qubits: list[int]) -> None:
+    """Apply ``unitary`` (qubits[0] its most significant bit) by tensordot on the whole
+    state: no pieces, no fusion, nothing shared with the simulator's code path."""
+    k = len(qubits)
+    tensor = state.reshape((2,) * n)
+    axes = [n - 1 - q for q in qubits]  # axis 0 is qubit n-1
+    moved = np.tensordot(unitary.reshape((2,) * (2 * k)), tensor, axes=(range(k, 2 * k), axes))
+    state[...] = np.moveaxis(moved, range(k), axes).reshape(-1)
+
+
+@pytest.mark.parametrize("n", [15, 16])
+def test_large_states_match_a_gate_by_gate_reference(n: int) -> None:
+    """Above 2**14 amplitudes a gate is applied a piece at a time and runs of one-qubit
+    gates are multiplied together; the result must equal gate-by-gate application."""
+    rng = np.random.default_rng(n)
+    circuit: list[Gate] = []
+    expected = np.zeros(2**n, dtype=complex)
+    expected[0] = 1
+    for _ in range(120):
+        a, b, c = (int(q) for q in rng.choice(n, size=3, replace=False))
+        kind = ("h", "rx", "rz", "y", "cnot", "zz", "swap", "crx", "ccx")[int(rng.integers(9))]
+        theta = float(rng.uniform(0, 6))
+        if kind in ("h", "y"):
+            circuit.append({"gate": kind, "target": a})
+            reference_apply(expected, n, {"h": H, "y": Y}[kind], [a])
+        elif kind in ("rx", "rz"):
+            circuit.append({"gate": kind, "target": a, "rotation": theta})
+            pauli = X if kind == "rx" else Z
+            reference_apply(expected, n, expm_hermitian(pauli, theta / 2), [a])
+        elif kind == "cnot":
+            circuit.append({"gate": "cnot", "control": a, "target": b})
+            reference_apply(expected, n, controlled(2, [1], np.kron(I2, X)), [a, b])
+        elif kind == "zz":
+            circuit.append({"gate": "zz", "targets": [a, b], "rotation": theta})
+            reference_apply(expected, n, expm_hermitian(np.kron(Z, Z), theta / 2), [a, b])
+        elif kind == "swap":
+            circuit.append({"gate": "swap", "targets": [a, b]})
+            swap = np.eye(4)[[0, 2, 1, 3]].astype(complex)
+            reference_apply(expected, n, swap, [a, b])
+        elif kind == "crx":
+            circuit.append({"gate": "rx", "control": a, "target": b, "rotation": theta})
+            rx = np.kron(I2, expm_hermitian(X, theta / 2))
+            reference_apply(expected, n, controlled(2, [1], rx), [a, b])
+        else:
+            circuit.append({"gate": "x", "controls": [a, b], "target": c})
+            reference_apply(expected, n, controlled(3, [2, 1], np.kron(np.eye(4), X)), [a, b, c])
+    np.testing.assert_allclose(simulate_statevector(circuit, n), expected, atol=1e-10)

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.multi_circuit_job import MultiCircuitJob
+    from ..models.qaoa_job import QaoaJob
+    from ..models.quantum_function_job import QuantumFunctionJob
     from ..models.single_circuit_job import SingleCircuitJob
 
 
@@ -19,21 +21,27 @@ class JobList:
     """One page of jobs.
 
     Attributes:
-        jobs (list[MultiCircuitJob | SingleCircuitJob]): Jobs on this page.
+        jobs (list[MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob]): Jobs on this page.
         next_ (None | str): Cursor for the next page; null on the last one.
     """
 
-    jobs: list[MultiCircuitJob | SingleCircuitJob]
+    jobs: list[MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob]
     next_: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.multi_circuit_job import MultiCircuitJob
+        from ..models.qaoa_job import QaoaJob
         from ..models.single_circuit_job import SingleCircuitJob
 
         jobs = []
         for jobs_item_data in self.jobs:
             jobs_item: dict[str, Any]
-            if isinstance(jobs_item_data, SingleCircuitJob):
+            if (
+                isinstance(jobs_item_data, SingleCircuitJob)
+                or isinstance(jobs_item_data, MultiCircuitJob)
+                or isinstance(jobs_item_data, QaoaJob)
+            ):
                 jobs_item = jobs_item_data.to_dict()
             else:
                 jobs_item = jobs_item_data.to_dict()
@@ -57,6 +65,8 @@ class JobList:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.multi_circuit_job import MultiCircuitJob
+        from ..models.qaoa_job import QaoaJob
+        from ..models.quantum_function_job import QuantumFunctionJob
         from ..models.single_circuit_job import SingleCircuitJob
 
         d = dict(src_dict)
@@ -64,7 +74,9 @@ class JobList:
         _jobs = d.pop("jobs")
         for jobs_item_data in _jobs:
 
-            def _parse_jobs_item(data: object) -> MultiCircuitJob | SingleCircuitJob:
+            def _parse_jobs_item(
+                data: object,
+            ) -> MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -73,11 +85,27 @@ class JobList:
                     return componentsschemas_job_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_job_type_1 = MultiCircuitJob.from_dict(data)
+
+                    return componentsschemas_job_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_job_type_2 = QaoaJob.from_dict(data)
+
+                    return componentsschemas_job_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_job_type_1 = MultiCircuitJob.from_dict(data)
+                componentsschemas_job_type_3 = QuantumFunctionJob.from_dict(data)
 
-                return componentsschemas_job_type_1
+                return componentsschemas_job_type_3
 
             jobs_item = _parse_jobs_item(jobs_item_data)
 

@@ -58,3 +58,13 @@ def test_a_batch_error_keeps_every_result_in_place() -> None:
     with pytest.raises(IonQBatchError) as raised:
         all_or_batch_error([1, failure, 3], "jobs")
     assert raised.value.results == [1, failure, 3] and raised.value.errors == {1: failure}
+
+
+def test_a_round_stops_at_a_running_job_only_after_the_first_poll() -> None:
+    tracker = Tracker(["a", "b", "c"])
+    running, done = [job("a", "started")], [job("a", "completed")]
+    assert not tracker.round_can_stop(running)  # the first round checks every id exists
+    tracker.record([job("a", "started"), job("b", "ready"), job("c", "completed")])
+    assert tracker.round_can_stop(running)
+    assert not tracker.round_can_stop(done)  # all final here: read the next chunk
+    assert not tracker.round_can_stop([job("zz", "ready")])  # not ours: says nothing

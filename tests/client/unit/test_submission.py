@@ -123,3 +123,19 @@ def test_a_search_that_would_read_too_much_fails_safe() -> None:
 
 def test_the_search_ends_with_the_list() -> None:
     assert search().read(page([1], more=False)) == (None, None)
+
+
+def test_a_submitted_body_equals_to_payload_and_to_payload_hands_out_copies() -> None:
+    """The submit path shares the circuit's stored gates (no copy before encoding);
+    ``to_payload`` still hands out copies, so changing them cannot change the circuit."""
+    circuit = Circuit(2).h(0).cx(0, 1).rx(1, 0.5)
+    job = IonQJob(circuit=circuit, circuits=None)
+    assert submission_payload(job) == job.to_payload()
+    handed_out = job.to_payload()
+    handed_out["input"]["circuit"][0]["targets"].append(1)
+    handed_out["input"]["circuit"][1]["gate"] = "x"
+    assert (
+        submission_payload(job) == IonQJob(circuit=Circuit(2).h(0).cx(0, 1).rx(1, 0.5)).to_payload()
+    )
+    multi = IonQJob(circuits=[circuit, Circuit(1).x(0)])
+    assert submission_payload(multi) == multi.to_payload()

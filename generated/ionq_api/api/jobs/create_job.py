@@ -9,13 +9,19 @@ from ...models.circuit_job_payload import CircuitJobPayload
 from ...models.error import Error
 from ...models.job_created import JobCreated
 from ...models.multi_circuit_job_payload import MultiCircuitJobPayload
+from ...models.qaoa_job_payload import QaoaJobPayload
 from ...models.qasm_3_job_payload import Qasm3JobPayload
+from ...models.quantum_function_job_payload import QuantumFunctionJobPayload
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload,
+    body: CircuitJobPayload
+    | MultiCircuitJobPayload
+    | QaoaJobPayload
+    | Qasm3JobPayload
+    | QuantumFunctionJobPayload,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -24,7 +30,12 @@ def _get_kwargs(
         "url": "/jobs",
     }
 
-    if isinstance(body, CircuitJobPayload) or isinstance(body, MultiCircuitJobPayload):
+    if (
+        isinstance(body, CircuitJobPayload)
+        or isinstance(body, MultiCircuitJobPayload)
+        or isinstance(body, Qasm3JobPayload)
+        or isinstance(body, QuantumFunctionJobPayload)
+    ):
         _kwargs["json"] = body.to_dict()
     else:
         _kwargs["json"] = body.to_dict()
@@ -113,9 +124,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload,
+    body: CircuitJobPayload
+    | MultiCircuitJobPayload
+    | QaoaJobPayload
+    | Qasm3JobPayload
+    | QuantumFunctionJobPayload,
 ) -> Response[Error | JobCreated]:
-    """Submit a circuit, multi-circuit or OpenQASM 3 job.
+    """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
@@ -123,8 +138,8 @@ def sync_detailed(
     reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
-        body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
-            selects the input format.
+        body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
+            QuantumFunctionJobPayload): A job to run; `type` selects the input format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,9 +163,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload,
+    body: CircuitJobPayload
+    | MultiCircuitJobPayload
+    | QaoaJobPayload
+    | Qasm3JobPayload
+    | QuantumFunctionJobPayload,
 ) -> Error | JobCreated | None:
-    """Submit a circuit, multi-circuit or OpenQASM 3 job.
+    """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
@@ -158,8 +177,8 @@ def sync(
     reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
-        body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
-            selects the input format.
+        body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
+            QuantumFunctionJobPayload): A job to run; `type` selects the input format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,9 +197,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload,
+    body: CircuitJobPayload
+    | MultiCircuitJobPayload
+    | QaoaJobPayload
+    | Qasm3JobPayload
+    | QuantumFunctionJobPayload,
 ) -> Response[Error | JobCreated]:
-    """Submit a circuit, multi-circuit or OpenQASM 3 job.
+    """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
@@ -188,8 +211,8 @@ async def asyncio_detailed(
     reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
-        body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
-            selects the input format.
+        body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
+            QuantumFunctionJobPayload): A job to run; `type` selects the input format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,9 +234,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload,
+    body: CircuitJobPayload
+    | MultiCircuitJobPayload
+    | QaoaJobPayload
+    | Qasm3JobPayload
+    | QuantumFunctionJobPayload,
 ) -> Error | JobCreated | None:
-    """Submit a circuit, multi-circuit or OpenQASM 3 job.
+    """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
@@ -221,8 +248,8 @@ async def asyncio(
     reached its `job_count_limit` or is on another backend is answered 409.
 
     Args:
-        body (CircuitJobPayload | MultiCircuitJobPayload | Qasm3JobPayload): A job to run; `type`
-            selects the input format.
+        body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
+            QuantumFunctionJobPayload): A job to run; `type` selects the input format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

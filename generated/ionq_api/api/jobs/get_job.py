@@ -8,6 +8,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.multi_circuit_job import MultiCircuitJob
+from ...models.qaoa_job import QaoaJob
+from ...models.quantum_function_job import QuantumFunctionJob
 from ...models.single_circuit_job import SingleCircuitJob
 from ...types import Response
 
@@ -28,10 +30,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | MultiCircuitJob | SingleCircuitJob | None:
+) -> Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | None:
     if response.status_code == 200:
 
-        def _parse_response_200(data: object) -> MultiCircuitJob | SingleCircuitJob:
+        def _parse_response_200(
+            data: object,
+        ) -> MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -40,11 +44,27 @@ def _parse_response(
                 return componentsschemas_job_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_1 = MultiCircuitJob.from_dict(data)
+
+                return componentsschemas_job_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_2 = QaoaJob.from_dict(data)
+
+                return componentsschemas_job_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_job_type_1 = MultiCircuitJob.from_dict(data)
+            componentsschemas_job_type_3 = QuantumFunctionJob.from_dict(data)
 
-            return componentsschemas_job_type_1
+            return componentsschemas_job_type_3
 
         response_200 = _parse_response_200(response.json())
 
@@ -93,7 +113,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | MultiCircuitJob | SingleCircuitJob]:
+) -> Response[
+    Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +128,9 @@ def sync_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | MultiCircuitJob | SingleCircuitJob]:
+) -> Response[
+    Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
+]:
     """Fetch a job's status, settings, statistics and result locations.
 
     Args:
@@ -117,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MultiCircuitJob | SingleCircuitJob]
+        Response[Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +159,7 @@ def sync(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | MultiCircuitJob | SingleCircuitJob | None:
+) -> Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | None:
     """Fetch a job's status, settings, statistics and result locations.
 
     Args:
@@ -146,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MultiCircuitJob | SingleCircuitJob
+        Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
     """
 
     return sync_detailed(
@@ -159,7 +183,9 @@ async def asyncio_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | MultiCircuitJob | SingleCircuitJob]:
+) -> Response[
+    Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
+]:
     """Fetch a job's status, settings, statistics and result locations.
 
     Args:
@@ -170,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | MultiCircuitJob | SingleCircuitJob]
+        Response[Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +212,7 @@ async def asyncio(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | MultiCircuitJob | SingleCircuitJob | None:
+) -> Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | None:
     """Fetch a job's status, settings, statistics and result locations.
 
     Args:
@@ -197,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | MultiCircuitJob | SingleCircuitJob
+        Error | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
     """
 
     return (
