@@ -52,7 +52,7 @@ from ionq_emulator._execution import Failure, Outcome, assess, simulate, work_of
 from ionq_emulator._functions import without_secrets
 from ionq_emulator._records import JSON, UNFINISHED, Job, Session, Timeline
 from ionq_emulator._simulator import SimulationError, SimulationInterrupted
-from ionq_emulator._validation import RequestInvalid, check_circuits
+from ionq_emulator._validation import RequestInvalid, circuit_problems
 
 __all__ = ["Store"]
 
@@ -155,14 +155,14 @@ class Store:
     # -------------------------------------------------------------- job intake
 
     def create_job(self, account: Account, payload: JSON, *, moving: Job | None = None) -> JSON:
-        """Accept a validated creation payload: 400s here, later failures on the job.
+        """Accept a validated creation payload: 404s and 409s here, later failures on
+        the job (a circuit that breaks a gate rule the schema cannot state among them).
 
         Decoding and assessing run before the lock, registering under it, simulating
         after it: in this thread for a small job (it is complete when this returns
         under an instant config), else in a worker. ``moving`` is a job to cancel
         in the same breath, if it has still not started (``move_job``).
         """
-        check_circuits(payload)
         if payload["type"] == "qctrl.qaoa.v1":
             payload = without_secrets(payload)  # the Q-CTRL key is never kept
         backend = self._backend(payload["backend"])
@@ -217,7 +217,16 @@ class Store:
 
     @staticmethod
     def _assess(payload: JSON, backend: Backend) -> list[tuple[Circuit, Outcome]] | Outcome:
-        """Each circuit with what is known before simulating; a failed decode instead."""
+        """Each circuit with what is known before simulating; a failed decode instead.
+
+        A circuit breaking a gate rule fails the whole job with ``InvalidInput``,
+        naming the first offending key (``input.circuit.1.target: qubit 2 is out of
+        range...``), the way IonQ's preflight fails a job it has already accepted.
+        """
+        problems = circuit_problems(payload)
+        if problems:
+            key, why = problems[0]
+            return Outcome(0, (0, 0), Failure("InvalidInput", f"{key}: {why}", False))
         try:
             circuits = circuits_of(payload)
         except SimulationError as exc:

@@ -45,7 +45,9 @@ class Qasm3JobPayload:
             creation payloads (single-circuit, multi-circuit, clone and move) on October 1, 2026; a job's `settings` still
             reports it.
         dry_run (bool | Unset): Validate and price the job without running it.
-        noise (NoiseSettings | Unset): Noise to simulate (simulator backend only).
+        noise (NoiseSettings | Unset): Noise to simulate (simulator backend only), as a job asks for it. The model is
+            one the server offers: IonQ's document lists them (`NoiseModel`), and an unknown one is refused with 400
+            (`validation.keys: [noise.model]`).
         lang (Literal['json'] | Unset): The input's encoding; cirq-ionq sends it, IonQ accepts only json.
     """
 

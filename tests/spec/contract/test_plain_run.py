@@ -1,7 +1,7 @@
 """The spec as a user's plain ``schemathesis run --checks all`` sees it.
 
-``test_schemathesis`` narrows two checks where a rule lives beyond JSON Schema; a user
-running the tool has no such narrowing. So this runs the schemathesis CLI itself,
+The project keeps no ``schemathesis.toml``: the spec alone must say what the server
+does. So this runs the schemathesis CLI itself,
 as documented in the README, against a live emulator on a loopback port, from an
 empty folder and with an empty ``--config-file``: no ``schemathesis.toml`` applies,
 every default phase runs (examples, coverage, fuzzing, stateful with inferred
@@ -33,18 +33,6 @@ SEED = 2718
 MAX_EXAMPLES = 6
 TALLY = TALLIES.setdefault("plain CLI, --checks all", Tally("CLI defaults"))
 
-# The findings a plain run still reports, each for a rule outside this branch's part
-# of the spec (see the report of branch plainst): when they are fixed this test
-# passes, and strict xfail turns that into a failure that says to drop the mark.
-KNOWN = (
-    "POST /jobs: 400 for a circuit breaking IonQ's qubit-range rules (cross-field)",
-    "POST /jobs/{job_id}/clone, /move: 400 for a noise model outside NoiseModel "
-    "(NoiseSettings.model is open in the spec, closed in the emulator)",
-    "stateful: 404 on results of a job created a moment ago (inferred link; IonQ "
-    "documents 404 until a job completes)",
-)
-
-
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[RunningEmulator]:
     config = EmulatorConfig(keys=(KEY,), seed=7, ready_after=0, start_after=0, run_time=0)
@@ -59,7 +47,6 @@ def _summary(output: str) -> tuple[int, dict[str, int]]:
     return (int(cases.group(1)) if cases else 0), failures
 
 
-@pytest.mark.xfail(strict=True, reason="; ".join(KNOWN))
 def test_plain_schemathesis_run_finds_nothing(emulator: RunningEmulator, tmp_path: Path) -> None:
     empty = tmp_path / "empty.toml"
     empty.write_text("")

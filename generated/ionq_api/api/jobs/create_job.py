@@ -135,7 +135,14 @@ def sync_detailed(
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
     `session_id` that names no session of the key, is answered 404; a session that has ended, has
-    reached its `job_count_limit` or is on another backend is answered 409.
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
@@ -174,7 +181,14 @@ def sync(
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
     `session_id` that names no session of the key, is answered 404; a session that has ended, has
-    reached its `job_count_limit` or is on another backend is answered 409.
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
@@ -208,7 +222,14 @@ async def asyncio_detailed(
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
     `session_id` that names no session of the key, is answered 404; a session that has ended, has
-    reached its `job_count_limit` or is on another backend is answered 409.
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
@@ -245,7 +266,14 @@ async def asyncio(
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
     submissions in `metadata` to find out first. A `backend` the server does not offer, or a
     `session_id` that names no session of the key, is answered 404; a session that has ended, has
-    reached its `job_count_limit` or is on another backend is answered 409.
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
