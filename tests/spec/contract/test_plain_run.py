@@ -33,6 +33,7 @@ SEED = 2718
 MAX_EXAMPLES = 6
 TALLY = TALLIES.setdefault("plain CLI, --checks all", Tally("CLI defaults"))
 
+
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[RunningEmulator]:
     config = EmulatorConfig(keys=(KEY,), seed=7, ready_after=0, start_after=0, run_time=0)
