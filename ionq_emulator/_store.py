@@ -52,7 +52,7 @@ from ionq_emulator._execution import Failure, Outcome, assess, simulate, work_of
 from ionq_emulator._functions import without_secrets
 from ionq_emulator._records import JSON, UNFINISHED, Job, Session, Timeline
 from ionq_emulator._simulator import SimulationError, SimulationInterrupted
-from ionq_emulator._validation import RequestInvalid, check_circuits
+from ionq_emulator._validation import RequestInvalid, circuit_problems
 
 __all__ = ["Store"]
 
@@ -155,20 +155,17 @@ class Store:
     # -------------------------------------------------------------- job intake
 
     def create_job(self, account: Account, payload: JSON, *, moving: Job | None = None) -> JSON:
-        """Accept a validated creation payload: 400s here, later failures on the job.
+        """Accept a validated creation payload: 404s and 409s here, later failures on
+        the job (a circuit that breaks a gate rule the schema cannot state among them).
 
         Decoding and assessing run before the lock, registering under it, simulating
         after it: in this thread for a small job (it is complete when this returns
         under an instant config), else in a worker. ``moving`` is a job to cancel
         in the same breath, if it has still not started (``move_job``).
         """
-        check_circuits(payload)
         if payload["type"] == "qctrl.qaoa.v1":
             payload = without_secrets(payload)  # the Q-CTRL key is never kept
-        if payload["backend"] not in BACKENDS:
-            known = ", ".join(BACKENDS)
-            raise RequestInvalid(f'"backend" must be one of {known}', ["backend"], "body")
-        backend = BACKENDS[payload["backend"]]
+        backend = self._backend(payload["backend"])
         model = noise_model_for(backend, payload.get("noise"))
         assessed = self._assess(payload, backend)
         with self._lock:
@@ -197,16 +194,16 @@ class Store:
         now = self._now()
         problem = None
         if session is None or session.account != account:
-            problem = f"Session {quoted(session_id)} does not exist."
-        elif session.ended_by(now) is not None:
+            raise NotFound(f"Session {quoted(session_id)} does not exist.")
+        if session.ended_by(now) is not None:
             problem = f"Session {quoted(session_id)} has ended."
         elif session.backend != payload["backend"]:
             on = f"is on {session.backend}, not {payload['backend']}"
             problem = f"Session {quoted(session_id)} {on}."
         elif session.job_count >= session.limits.get("job_count_limit", math.inf):
             problem = f"Session {quoted(session_id)} has reached its job_count_limit."
-        if problem:
-            raise RequestInvalid(problem, ["session_id"], "body")
+        if problem:  # the session exists, but its state refuses this job
+            raise Conflict(problem)
         return session
 
     def _register(self, job: Job) -> Job:
@@ -220,7 +217,16 @@ class Store:
 
     @staticmethod
     def _assess(payload: JSON, backend: Backend) -> list[tuple[Circuit, Outcome]] | Outcome:
-        """Each circuit with what is known before simulating; a failed decode instead."""
+        """Each circuit with what is known before simulating; a failed decode instead.
+
+        A circuit breaking a gate rule fails the whole job with ``InvalidInput``,
+        naming the first offending key (``input.circuit.1.target: qubit 2 is out of
+        range...``), the way IonQ's preflight fails a job it has already accepted.
+        """
+        problems = circuit_problems(payload)
+        if problems:
+            key, why = problems[0]
+            return Outcome(0, (0, 0), Failure("InvalidInput", f"{key}: {why}", False))
         try:
             circuits = circuits_of(payload)
         except SimulationError as exc:
@@ -444,9 +450,8 @@ class Store:
             cursor = None
             if after is not None:
                 known = self._cursors.get(after)
-                if known is None or known[0] != account.key:
-                    unknown = f'"next" cursor {quoted(after)} is unknown'
-                    raise RequestInvalid(unknown, ["next"], "query")
+                if known is None or known[0] != account.key:  # no job of this key ever had it
+                    raise NotFound(f"Cursor {quoted(after)} names no job of this key.")
                 cursor = known[1]
             targets = set(target.split(",")) if target else None
             wanted = set(ids) if ids else None
@@ -555,11 +560,9 @@ class Store:
             return views.cost_view(job, self._timeline.status(job, self._now()))
 
     def estimate(self, account: Account, query: Mapping[str, Any]) -> JSON:
-        name = query["backend"]
-        if name not in BACKENDS:
-            raise RequestInvalid(f'"backend" {quoted(name)} does not exist', ["backend"], "query")
+        backend = self._backend(query["backend"])
         estimated_at = self._timeline.iso(self._now())
-        return views.estimate_view(account, BACKENDS[name], query, estimated_at)
+        return views.estimate_view(account, backend, query, estimated_at)
 
     # ----------------------------------------------------------------- changes
 
@@ -640,10 +643,7 @@ class Store:
     # ---------------------------------------------------------------- sessions
 
     def create_session(self, account: Account, payload: Mapping[str, Any]) -> JSON:
-        if payload["backend"] not in BACKENDS:
-            raise RequestInvalid(
-                f'"backend" {quoted(payload["backend"])} does not exist', ["backend"], "body"
-            )
+        self._backend(payload["backend"])  # 404 for a backend not offered
         with self._lock:
             session = Session(
                 self._new_id(),
@@ -703,11 +703,13 @@ class Store:
         group_by: str = "job",
         modality: str = "daily",
     ) -> JSON:
-        """Completed jobs in [start, end), one row per group and period."""
+        """Completed jobs in [start, end), one row per group and period.
+
+        ``end`` on or before ``start`` is a range with no day in it: an empty report,
+        not an error (the date range is two parameters, which no schema can relate).
+        """
         if organization_id != account.organization_id:
             raise NotFound(f"Organization {quoted(organization_id)} does not exist.")
-        if end <= start:
-            raise RequestInvalid('"end_date" must be after "start_date"', ["end_date"], "query")
         with self._lock:
             jobs = list(self._jobs.values())
             return views.usage_view(

@@ -29,7 +29,7 @@ __all__ = [
     "OperationRules",
     "Parameter",
     "RequestInvalid",
-    "check_circuits",
+    "circuit_problems",
     "format_schema",
     "parse_body",
     "parse_path",
@@ -433,8 +433,14 @@ def _pauliexp_problems(gate: Mapping[str, Any], width: int, at: str) -> Iterator
             yield f"{at}.terms.{i}", f"pauliexp term {quoted(term)} needs one letter per target"
 
 
-def check_circuits(payload: Mapping[str, Any]) -> None:
-    """Refuse circuits that are malformed in ways the schema cannot express."""
+def circuit_problems(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Where a circuit breaks IonQ's gate rules that no schema can state, as (key, why).
+
+    A qubit beyond ``input.qubits``, a rotation gate without ``rotation``, a qubit
+    used twice by one gate...: the request is schema-valid, so the job is accepted and
+    fails with ``InvalidInput`` (as IonQ's preflight fails a job, after its 201,
+    rather than refusing the request), not refused with 400.
+    """
     problems: list[tuple[str, str]] = []
     data = payload.get("input", {})
     if payload.get("type") == "ionq.circuit.v1":
@@ -451,12 +457,11 @@ def check_circuits(payload: Mapping[str, Any]) -> None:
                     out = f"register {quoted(register)} names a qubit out of range"
                     problems.append((key, out))
     else:
-        return
+        return []
     for prefix, gates, gateset, qubits in circuits:
         for i, gate in enumerate(gates):
             problems.extend(_gate_problems(gate, gateset, qubits, f"{prefix}.{i}"))
-    if problems:
-        raise RequestInvalid(problems[0][1], [key for key, _ in problems], "body")
+    return problems
 
 
 # -------------------------------------------------------------- format schemas

@@ -56,6 +56,27 @@ CHECK_NAMES = (
     "response_schema_conformance",
     "positive_data_acceptance",
 )
+# Until this run had its own config, schemathesis.from_dict read the project's
+# schemathesis.toml, which let positive_data_acceptance pass a 400 on these
+# operations; the gate was built (and deviations.yaml written) under it. Stated here
+# so the gate no longer hangs on a CLI file. It hides refusals where the emulator is
+# stricter than IonQ's document (limit 1-1000, next a UUID, session limits >= 1,
+# IonQ's circuit and payload rules...): 29 keys at the pinned version, to be moved
+# into deviations.yaml one by one, each with its evidence, and this narrowed away.
+ACCEPTS_400: dict[str, Any] = {
+    "include-name": [
+        "POST /jobs",
+        "POST /sessions",
+        "GET /jobs/estimate",
+        "GET /jobs",
+        "GET /sessions/{session_id}/jobs",
+    ],
+    "checks": {
+        "positive_data_acceptance": {
+            "expected-statuses": ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+        }
+    },
+}
 REASONS = (
     "a real client needs it",
     "IonQ's document contradicts IonQ's own data/overlay",
@@ -434,7 +455,12 @@ class Runner:
         self.harness = harness
         self.document = document
         self.declared: dict[str, frozenset[str]] = {}
-        self.schema = schemathesis.openapi.from_dict(dict(document))
+        from schemathesis.config import SchemathesisConfig
+
+        # An explicit config: from_dict would otherwise discover whatever
+        # schemathesis.toml lies in the working folder or its parents.
+        config = SchemathesisConfig.from_dict({"operations": [ACCEPTS_400]})
+        self.schema = schemathesis.openapi.from_dict(dict(document), config=config)
         self.schema.config.update(
             headers={"Authorization": f"apiKey {KEY}"}, base_url=url, request_timeout=30.0
         )

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ionq_emulator._simulator import count_gates, ideal_probabilities
-from ionq_emulator._validation import RequestInvalid, check_circuits
+from ionq_emulator._validation import circuit_problems
 
 
 def _native(circuit: list[dict[str, object]], qubits: int = 2) -> dict[str, object]:
@@ -24,7 +24,7 @@ def test_nop_is_the_identity_and_free() -> None:
         ideal_probabilities(with_nop, 2, "native"), ideal_probabilities([gpi], 2, "native")
     )
     assert count_gates(with_nop, "native") == (1, 0)
-    check_circuits(_native(with_nop))
+    assert circuit_problems(_native(with_nop)) == []
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,4 @@ def test_nop_is_the_identity_and_free() -> None:
     ],
 )
 def test_a_malformed_nop_is_refused(gate: dict[str, object], key: str) -> None:
-    with pytest.raises(RequestInvalid) as exc:
-        check_circuits(_native([gate]))
-    assert key in exc.value.keys
+    assert key in [where for where, _ in circuit_problems(_native([gate]))]

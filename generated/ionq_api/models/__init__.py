@@ -47,6 +47,7 @@ from .job_failure import JobFailure
 from .job_ids import JobIds
 from .job_list import JobList
 from .job_metadata import JobMetadata
+from .job_noise import JobNoise
 from .job_output import JobOutput
 from .job_output_compilation import JobOutputCompilation
 from .job_output_compilation_compiled_circuits import (
@@ -185,6 +186,7 @@ __all__ = (
     "JobIds",
     "JobList",
     "JobMetadata",
+    "JobNoise",
     "JobOutput",
     "JobOutputCompilation",
     "JobOutputCompilationCompiledCircuits",

@@ -18,11 +18,11 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.job_failure import JobFailure
+    from ..models.job_noise import JobNoise
     from ..models.job_output import JobOutput
     from ..models.job_settings import JobSettings
     from ..models.job_stats import JobStats
     from ..models.multi_circuit_job_metadata_type_0 import MultiCircuitJobMetadataType0
-    from ..models.noise_settings import NoiseSettings
     from ..models.result_artifacts import ResultArtifacts
     from ..models.result_urls import ResultUrls
 
@@ -54,7 +54,7 @@ class MultiCircuitJob:
         predicted_execution_duration_ms (float | None | Unset): Predicted run time.
         execution_duration_ms (float | None | Unset): Actual run time.
         shots (int | None | Unset): Repetitions of each circuit.
-        noise (NoiseSettings | None | Unset): The noise simulated, or null.
+        noise (JobNoise | None | Unset): The noise simulated, or null.
         failure (JobFailure | None | Unset): Why the job failed, or null.
         cost_model (None | str | Unset): How the job is billed.
         settings (JobSettings | None | Unset): The settings the job ran with, or null.
@@ -83,7 +83,7 @@ class MultiCircuitJob:
     predicted_execution_duration_ms: float | None | Unset = UNSET
     execution_duration_ms: float | None | Unset = UNSET
     shots: int | None | Unset = UNSET
-    noise: NoiseSettings | None | Unset = UNSET
+    noise: JobNoise | None | Unset = UNSET
     failure: JobFailure | None | Unset = UNSET
     cost_model: None | str | Unset = UNSET
     settings: JobSettings | None | Unset = UNSET
@@ -94,13 +94,13 @@ class MultiCircuitJob:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.job_failure import JobFailure
+        from ..models.job_noise import JobNoise
         from ..models.job_output import JobOutput
         from ..models.job_settings import JobSettings
         from ..models.job_stats import JobStats
         from ..models.multi_circuit_job_metadata_type_0 import (
             MultiCircuitJobMetadataType0,
         )
-        from ..models.noise_settings import NoiseSettings
         from ..models.result_artifacts import ResultArtifacts
         from ..models.result_urls import ResultUrls
 
@@ -206,7 +206,7 @@ class MultiCircuitJob:
         noise: dict[str, Any] | None | Unset
         if isinstance(self.noise, Unset):
             noise = UNSET
-        elif isinstance(self.noise, NoiseSettings):
+        elif isinstance(self.noise, JobNoise):
             noise = self.noise.to_dict()
         else:
             noise = self.noise
@@ -321,13 +321,13 @@ class MultiCircuitJob:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.job_failure import JobFailure
+        from ..models.job_noise import JobNoise
         from ..models.job_output import JobOutput
         from ..models.job_settings import JobSettings
         from ..models.job_stats import JobStats
         from ..models.multi_circuit_job_metadata_type_0 import (
             MultiCircuitJobMetadataType0,
         )
-        from ..models.noise_settings import NoiseSettings
         from ..models.result_artifacts import ResultArtifacts
         from ..models.result_urls import ResultUrls
 
@@ -502,7 +502,7 @@ class MultiCircuitJob:
 
         shots = _parse_shots(d.pop("shots", UNSET))
 
-        def _parse_noise(data: object) -> NoiseSettings | None | Unset:
+        def _parse_noise(data: object) -> JobNoise | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -510,12 +510,12 @@ class MultiCircuitJob:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_nullable_noise_type_0 = NoiseSettings.from_dict(data)
+                componentsschemas_nullable_noise_type_0 = JobNoise.from_dict(data)
 
                 return componentsschemas_nullable_noise_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(NoiseSettings | None | Unset, data)
+            return cast(JobNoise | None | Unset, data)
 
         noise = _parse_noise(d.pop("noise", UNSET))
 

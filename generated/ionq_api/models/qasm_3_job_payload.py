@@ -31,21 +31,23 @@ class Qasm3JobPayload:
     Attributes:
         type_ (Literal['ionq.qasm3.v1']): Selects the OpenQASM 3 format.
         backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`. An open set (IonQ adds machines;
-            `GET /backends` lists them): a name the server does not offer is refused with 400 (`validation.keys:
-            [backend]`).
+            `GET /backends` lists them): a name the server does not offer is answered 404, as `GET /backends/{backend}`
+            answers it.
         input_ (Qasm3Input): An OpenQASM 3 program.
         name (str | Unset): A label for people.
         metadata (JobMetadata | Unset): Free-form string labels kept with the job (at most 10, names up to 40
             characters).
         shots (int | str | Unset): Repetitions of the circuit; IonQ also accepts them as a decimal string, which cirq-
             ionq sends.
-        session_id (str | Unset): Run the job inside this open session. A session that does not exist, has ended, is on
-            another backend or has reached its job_count_limit is refused with 400 (`validation.keys: [session_id]`).
+        session_id (str | Unset): Run the job inside this open session. A session that does not exist is answered 404;
+            one that has ended, is on another backend or has reached its job_count_limit, 409.
         settings (JobCreationSettings | Unset): Settings a job is submitted with. IonQ removed `compilation` from
             creation payloads (single-circuit, multi-circuit, clone and move) on October 1, 2026; a job's `settings` still
             reports it.
         dry_run (bool | Unset): Validate and price the job without running it.
-        noise (NoiseSettings | Unset): Noise to simulate (simulator backend only).
+        noise (NoiseSettings | Unset): Noise to simulate (simulator backend only), as a job asks for it. The model is
+            one the server offers: IonQ's document lists them (`NoiseModel`), and an unknown one is refused with 400
+            (`validation.keys: [noise.model]`).
         lang (Literal['json'] | Unset): The input's encoding; cirq-ionq sends it, IonQ accepts only json.
     """
 

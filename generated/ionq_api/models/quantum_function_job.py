@@ -19,7 +19,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.function_job_settings import FunctionJobSettings
     from ..models.job_failure import JobFailure
-    from ..models.noise_settings import NoiseSettings
+    from ..models.job_noise import JobNoise
     from ..models.quantum_function_job_metadata_type_0 import (
         QuantumFunctionJobMetadataType0,
     )
@@ -57,7 +57,7 @@ class QuantumFunctionJob:
         predicted_execution_duration_ms (float | None | Unset): Predicted run time.
         execution_duration_ms (float | None | Unset): Actual run time.
         shots (int | None | Unset): Repetitions requested.
-        noise (NoiseSettings | None | Unset): The noise simulated, or null.
+        noise (JobNoise | None | Unset): The noise simulated, or null.
         failure (JobFailure | None | Unset): Why the job failed, or null.
         cost_model (None | str | Unset): How the job is billed.
         settings (FunctionJobSettings | None | Unset): The settings a QAOA job or quantum function ran with, or null.
@@ -88,7 +88,7 @@ class QuantumFunctionJob:
     predicted_execution_duration_ms: float | None | Unset = UNSET
     execution_duration_ms: float | None | Unset = UNSET
     shots: int | None | Unset = UNSET
-    noise: NoiseSettings | None | Unset = UNSET
+    noise: JobNoise | None | Unset = UNSET
     failure: JobFailure | None | Unset = UNSET
     cost_model: None | str | Unset = UNSET
     settings: FunctionJobSettings | None | Unset = UNSET
@@ -100,7 +100,7 @@ class QuantumFunctionJob:
     def to_dict(self) -> dict[str, Any]:
         from ..models.function_job_settings import FunctionJobSettings
         from ..models.job_failure import JobFailure
-        from ..models.noise_settings import NoiseSettings
+        from ..models.job_noise import JobNoise
         from ..models.quantum_function_job_metadata_type_0 import (
             QuantumFunctionJobMetadataType0,
         )
@@ -214,7 +214,7 @@ class QuantumFunctionJob:
         noise: dict[str, Any] | None | Unset
         if isinstance(self.noise, Unset):
             noise = UNSET
-        elif isinstance(self.noise, NoiseSettings):
+        elif isinstance(self.noise, JobNoise):
             noise = self.noise.to_dict()
         else:
             noise = self.noise
@@ -328,7 +328,7 @@ class QuantumFunctionJob:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.function_job_settings import FunctionJobSettings
         from ..models.job_failure import JobFailure
-        from ..models.noise_settings import NoiseSettings
+        from ..models.job_noise import JobNoise
         from ..models.quantum_function_job_metadata_type_0 import (
             QuantumFunctionJobMetadataType0,
         )
@@ -509,7 +509,7 @@ class QuantumFunctionJob:
 
         shots = _parse_shots(d.pop("shots", UNSET))
 
-        def _parse_noise(data: object) -> NoiseSettings | None | Unset:
+        def _parse_noise(data: object) -> JobNoise | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -517,12 +517,12 @@ class QuantumFunctionJob:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_nullable_noise_type_0 = NoiseSettings.from_dict(data)
+                componentsschemas_nullable_noise_type_0 = JobNoise.from_dict(data)
 
                 return componentsschemas_nullable_noise_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(NoiseSettings | None | Unset, data)
+            return cast(JobNoise | None | Unset, data)
 
         noise = _parse_noise(d.pop("noise", UNSET))
 

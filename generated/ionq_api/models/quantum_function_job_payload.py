@@ -34,8 +34,8 @@ class QuantumFunctionJobPayload:
         Attributes:
             type_ (Literal['quantum-function']): Selects a quantum function.
             backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`. An open set (IonQ adds machines;
-                `GET /backends` lists them): a name the server does not offer is refused with 400 (`validation.keys:
-                [backend]`).
+                `GET /backends` lists them): a name the server does not offer is answered 404, as `GET /backends/{backend}`
+                answers it.
             input_ (GenericQuantumFunctionInput | HamiltonianEnergyInput): The function to evaluate: a Hamiltonian's energy
                 (the one IonQ details), or another function named by `type`. IonQ's document puts a discriminator on `type`
                 although the Hamiltonian form carries its type one level down, in `data.type`; the two forms are told apart here
@@ -45,8 +45,8 @@ class QuantumFunctionJobPayload:
                 characters).
             shots (int | str | Unset): Repetitions of the circuit; IonQ also accepts them as a decimal string, which cirq-
                 ionq sends.
-            session_id (str | Unset): Run the job inside this open session. A session that does not exist, has ended, is on
-                another backend or has reached its job_count_limit is refused with 400 (`validation.keys: [session_id]`).
+            session_id (str | Unset): Run the job inside this open session. A session that does not exist is answered 404;
+                one that has ended, is on another backend or has reached its job_count_limit, 409.
             settings (JobCreationSettings | Unset): Settings a job is submitted with. IonQ removed `compilation` from
                 creation payloads (single-circuit, multi-circuit, clone and move) on October 1, 2026; a job's `settings` still
                 reports it.

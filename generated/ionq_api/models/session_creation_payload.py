@@ -20,8 +20,8 @@ class SessionCreationPayload:
 
     Attributes:
         backend (str): The backend to run on, such as `simulator` or `qpu.forte-1`. An open set (IonQ adds machines;
-            `GET /backends` lists them): a name the server does not offer is refused with 400 (`validation.keys:
-            [backend]`).
+            `GET /backends` lists them): a name the server does not offer is answered 404, as `GET /backends/{backend}`
+            answers it.
         settings (SessionLimits | Unset): When the session closes by itself.
     """
 

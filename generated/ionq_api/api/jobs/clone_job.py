@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -107,6 +112,10 @@ def sync_detailed(
 ) -> Response[Error | JobCreated]:
     """Submit a copy of an existing job, optionally changing some of its settings.
 
+     The copy is submitted as `POST /jobs` would submit it, with the same 404 (backend, session) and 409
+    (the session's state) answers; a copy keeps its original's session unless `session_id` says
+    otherwise.
+
     Args:
         job_id (str):
         body (JobCopyPayload): Settings to change when cloning or moving a job; all optional.
@@ -139,6 +148,10 @@ def sync(
 ) -> Error | JobCreated | None:
     """Submit a copy of an existing job, optionally changing some of its settings.
 
+     The copy is submitted as `POST /jobs` would submit it, with the same 404 (backend, session) and 409
+    (the session's state) answers; a copy keeps its original's session unless `session_id` says
+    otherwise.
+
     Args:
         job_id (str):
         body (JobCopyPayload): Settings to change when cloning or moving a job; all optional.
@@ -165,6 +178,10 @@ async def asyncio_detailed(
     body: JobCopyPayload,
 ) -> Response[Error | JobCreated]:
     """Submit a copy of an existing job, optionally changing some of its settings.
+
+     The copy is submitted as `POST /jobs` would submit it, with the same 404 (backend, session) and 409
+    (the session's state) answers; a copy keeps its original's session unless `session_id` says
+    otherwise.
 
     Args:
         job_id (str):
@@ -195,6 +212,10 @@ async def asyncio(
     body: JobCopyPayload,
 ) -> Error | JobCreated | None:
     """Submit a copy of an existing job, optionally changing some of its settings.
+
+     The copy is submitted as `POST /jobs` would submit it, with the same 404 (backend, session) and 409
+    (the session's state) answers; a copy keeps its original's session unless `session_id` says
+    otherwise.
 
     Args:
         job_id (str):

@@ -69,6 +69,16 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
 
@@ -123,7 +133,16 @@ def sync_detailed(
     """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
@@ -160,7 +179,16 @@ def sync(
     """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
@@ -192,7 +220,16 @@ async def asyncio_detailed(
     """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |
@@ -227,7 +264,16 @@ async def asyncio(
     """Submit a circuit, multi-circuit, OpenQASM 3, quantum-function or QAOA job.
 
      Not idempotent: a retried request after an ambiguous failure can create a second job. Clients tag
-    submissions in `metadata` to find out first.
+    submissions in `metadata` to find out first. A `backend` the server does not offer, or a
+    `session_id` that names no session of the key, is answered 404; a session that has ended, has
+    reached its `job_count_limit` or is on another backend is answered 409. A 400 means the request
+    breaks this schema. A circuit that satisfies the schema but breaks a gate rule no schema can state
+    (a qubit or register index not below `input.qubits`, a rotation gate without `rotation`, a `cnot`
+    without a control, a qubit used twice by one gate, a `pauliexp` term whose length is not the number
+    of targets) is accepted (201) and the job fails with `failure.code: InvalidInput`, its message
+    naming the first offending key (`input.circuit.1.target: qubit 2 is out of range for a 2-qubit
+    circuit`), as IonQ's preflight fails a job it has accepted (`NotEnoughQubits`, or a circuit without
+    `qubits`) rather than refusing the request.
 
     Args:
         body (CircuitJobPayload | MultiCircuitJobPayload | QaoaJobPayload | Qasm3JobPayload |

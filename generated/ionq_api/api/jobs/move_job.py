@@ -112,6 +112,9 @@ def sync_detailed(
 ) -> Response[Error | JobCreated]:
     """Resubmit a job that has not run, with changed settings, in place of the original.
 
+     409 if the job has started, or if the session it would join refuses it (ended, full, on another
+    backend); 404 for a backend or session that does not exist, as for `POST /jobs`.
+
     Args:
         job_id (str):
         body (JobCopyPayload): Settings to change when cloning or moving a job; all optional.
@@ -144,6 +147,9 @@ def sync(
 ) -> Error | JobCreated | None:
     """Resubmit a job that has not run, with changed settings, in place of the original.
 
+     409 if the job has started, or if the session it would join refuses it (ended, full, on another
+    backend); 404 for a backend or session that does not exist, as for `POST /jobs`.
+
     Args:
         job_id (str):
         body (JobCopyPayload): Settings to change when cloning or moving a job; all optional.
@@ -170,6 +176,9 @@ async def asyncio_detailed(
     body: JobCopyPayload,
 ) -> Response[Error | JobCreated]:
     """Resubmit a job that has not run, with changed settings, in place of the original.
+
+     409 if the job has started, or if the session it would join refuses it (ended, full, on another
+    backend); 404 for a backend or session that does not exist, as for `POST /jobs`.
 
     Args:
         job_id (str):
@@ -200,6 +209,9 @@ async def asyncio(
     body: JobCopyPayload,
 ) -> Error | JobCreated | None:
     """Resubmit a job that has not run, with changed settings, in place of the original.
+
+     409 if the job has started, or if the session it would join refuses it (ended, full, on another
+    backend); 404 for a backend or session that does not exist, as for `POST /jobs`.
 
     Args:
         job_id (str):

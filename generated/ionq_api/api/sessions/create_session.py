@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -97,6 +102,8 @@ def sync_detailed(
 ) -> Response[Error | Session]:
     """Open a session on a backend.
 
+     A `backend` the server does not offer is answered 404.
+
     Args:
         body (SessionCreationPayload): A session to open.
 
@@ -126,6 +133,8 @@ def sync(
 ) -> Error | Session | None:
     """Open a session on a backend.
 
+     A `backend` the server does not offer is answered 404.
+
     Args:
         body (SessionCreationPayload): A session to open.
 
@@ -149,6 +158,8 @@ async def asyncio_detailed(
     body: SessionCreationPayload,
 ) -> Response[Error | Session]:
     """Open a session on a backend.
+
+     A `backend` the server does not offer is answered 404.
 
     Args:
         body (SessionCreationPayload): A session to open.
@@ -176,6 +187,8 @@ async def asyncio(
     body: SessionCreationPayload,
 ) -> Error | Session | None:
     """Open a session on a backend.
+
+     A `backend` the server does not offer is answered 404.
 
     Args:
         body (SessionCreationPayload): A session to open.
