@@ -115,6 +115,7 @@ class Verdict:
     new: list[str]  # findings the file does not list
     stale: list[str]  # entries that no longer occur
     known: list[str]  # findings the file lists
+    unmet: list[str] = field(default_factory=list)  # entries that vary, not met this run
 
     @property
     def ok(self) -> bool:
@@ -127,7 +128,12 @@ def compare(findings: Iterable[str], deviations: Iterable[Deviation]) -> Verdict
     entries = list(deviations)
     found, listed = set(findings), {d.key for d in entries}
     required = {d.key for d in entries if not d.varies}
-    return Verdict(sorted(found - listed), sorted(required - found), sorted(found & listed))
+    return Verdict(
+        sorted(found - listed),
+        sorted(required - found),
+        sorted(found & listed),
+        sorted(listed - required - found),
+    )
 
 
 # ------------------------------------------------------------------ stable keys
@@ -324,7 +330,8 @@ class Run:
     seconds: float = 0.0
 
     def summary(self, verdict: Verdict | None = None) -> str:
-        """``official (ionq-core 0.2.0): N cases over M operations, K findings, ...``."""
+        """``official (ionq-core 0.2.0): N cases over M operations, K findings, ...``: K
+        counts every distinct finding (listed or not), nothing let through uncounted."""
         line = (
             f"official (ionq-core {self.version}): {sum(self.cases.values())} cases over "
             f"{len(self.cases)} operations, {len(self.findings)} findings"
@@ -336,6 +343,11 @@ class Run:
                 else f", {len(verdict.new)} not in deviations.yaml, "
                 f"{len(verdict.stale)} stale entries"
             )
+            if verdict.unmet:
+                count = len(verdict.unmet)
+                line += (
+                    f" ({count} listed {'entry' if count == 1 else 'entries'} that varies not met)"
+                )
         return line
 
 
@@ -616,6 +628,8 @@ def report(run: Run, verdict: Verdict, deviations: list[Deviation]) -> Iterator[
         yield f"  {mark} {key}" + (f"  [{reasons[key]}]" if key in reasons else "")
     for key in verdict.stale:
         yield f"  stale {key}  (listed in deviations.yaml, no longer occurs)"
+    for key in verdict.unmet:
+        yield f"  unmet {key}  (varies: not met by this run's draws)"
     for error in run.errors:
         yield f"  emulator internal error: {error}"
 

@@ -21,6 +21,7 @@ from scripts.official_check import (
     compare,
     json_path,
     load_deviations,
+    plain_config,
     refused_keys,
 )
 from scripts.official_diff import apply_overlay
@@ -123,3 +124,52 @@ def test_overlay_update_and_remove() -> None:
     }
     assert unmatched == ["$.components.schemas.Gone.format"]
     assert document["components"]["schemas"]["A"]["required"] == ["x"]  # not mutated
+
+
+def test_an_entry_may_group_keys_sharing_one_cause(tmp_path: Path) -> None:
+    grouped = tmp_path / "deviations.yaml"
+    grouped.write_text(
+        f'deviations:\n  - keys: [a, b]\n    reason: "{REASONS[3]}"\n    evidence: e\n'
+        f'    varies: true\n  - {{key: c, reason: "{REASONS[0]}", evidence: f}}\n',
+        encoding="utf-8",
+    )
+    entries = load_deviations(grouped)
+    assert [(e.key, e.reason, e.varies) for e in entries] == [
+        ("a", REASONS[3], True),
+        ("b", REASONS[3], True),
+        ("c", REASONS[0], False),
+    ]
+    verdict = compare(["a"], entries)  # each key of a group is checked on its own
+    assert verdict.stale == ["c"] and verdict.unmet == ["b"]
+    for bad in ("keys: []", "keys: x", "key: a\n    keys: [b]"):
+        grouped.write_text(
+            f'deviations:\n  - {bad}\n    reason: "{REASONS[0]}"\n    evidence: e\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(ValueError, match="one `key` or a list of `keys`"):
+            load_deviations(grouped)
+
+
+def test_schemathesis_runs_on_its_defaults() -> None:
+    """No per-operation allowance (a 400 let through) narrows the gate: a place where the
+    emulator is stricter than IonQ's document must show as a finding, listed with
+    evidence in deviations.yaml."""
+    config = plain_config()
+    assert config.projects.default.operations.operations == []
+    assert config.projects.default.checks == type(config.projects.default.checks)()
+
+
+def test_every_listed_key_is_a_finding_of_the_check() -> None:
+    """Keys name ``<METHOD> <path> <check>: <what>`` (the one extension note aside)."""
+    checks = {
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+        "positive_data_acceptance",
+    }
+    for entry in load_deviations():
+        method, _, rest = entry.key.partition(" ")
+        check_name = rest.partition(" ")[2].partition(":")[0]
+        assert method in {"GET", "POST", "PUT", "DELETE"}, entry.key
+        assert check_name in checks or check_name == "extension", entry.key
