@@ -55,7 +55,7 @@ typecheck: venv
 	$(BIN)/mypy ionq_client ionq_emulator
 
 pytest: venv
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 # Regenerate into a scratch folder and fail, showing the difference, if the
 # committed generated/ no longer matches what the spec produces.
