@@ -8,35 +8,17 @@ Pauli matrices and the textbook state), so a wrong sign, bit order or Y phase fa
 from __future__ import annotations
 
 import math
-from functools import reduce
 from typing import Any
 
 import httpx
-import numpy as np
 import pytest
 
 from ionq_emulator import openapi
+from tests.support.energies import ANSATZ, ansatz_state, energy
 
 from .conftest import INSTANT, Serve, bell, http_to
 
 QAOA_KEY = "qctrl-secret-key-0123456789"
-
-ANSATZ = """OPENQASM 3.0;
-include "stdgates.inc";
-input float[64] theta;
-input float[64] phi;
-qubit[2] q;
-ry(theta) q[0];
-cx q[0], q[1];
-rx(phi) q[1];
-"""
-
-_PAULI = {
-    "I": np.eye(2),
-    "X": np.array([[0, 1], [1, 0]]),
-    "Y": np.array([[0, -1j], [1j, 0]]),
-    "Z": np.diag([1, -1]),
-}
 
 
 def energy_payload(
@@ -74,30 +56,6 @@ def qaoa_payload(**extra: Any) -> dict[str, Any]:
     }
 
 
-def reference_state(theta: float, phi: float) -> np.ndarray:
-    """ry(theta) on q0, CNOT 0->1, rx(phi) on q1; index bit k is qubit k."""
-    ry = np.array(
-        [[math.cos(theta / 2), -math.sin(theta / 2)], [math.sin(theta / 2), math.cos(theta / 2)]]
-    )
-    rx = np.array(
-        [[math.cos(phi / 2), -1j * math.sin(phi / 2)], [-1j * math.sin(phi / 2), math.cos(phi / 2)]]
-    )
-    state = np.kron(np.eye(2), ry) @ np.array([1, 0, 0, 0], dtype=complex)  # kron(q1, q0)
-    cnot = np.zeros((4, 4))
-    for i in range(4):
-        cnot[i ^ 2 if i & 1 else i, i] = 1
-    return np.kron(rx, np.eye(2)) @ (cnot @ state)
-
-
-def reference_energy(dense_terms: list[tuple[str, float]], state: np.ndarray) -> float:
-    """Dense strings in Qiskit order: the first letter is the highest qubit."""
-    total = 0.0
-    for letters, coefficient in dense_terms:
-        matrix = reduce(np.kron, [_PAULI[p] for p in letters])
-        total += coefficient * float(np.vdot(state, matrix @ state).real)
-    return total
-
-
 def submit(http: httpx.Client, payload: dict[str, Any]) -> str:
     answer = http.post("/jobs", json=payload)
     assert answer.status_code == 201, answer.text
@@ -126,7 +84,7 @@ def test_hamiltonian_energy_is_the_exact_expectation(
     serve: Serve, dense: list[tuple[str, float]], sparse: list[str]
 ) -> None:
     theta, phi = 0.7, -1.3
-    expected = reference_energy(dense, reference_state(theta, phi))
+    expected = energy([(c, letters) for letters, c in dense], ansatz_state(theta, phi))
     with http_to(serve(**INSTANT)) as http:
         for strings in ([d for d, _ in dense], sparse):
             terms = [

@@ -11,10 +11,8 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from functools import reduce
 from typing import Any
 
-import numpy as np
 import pytest
 
 from ionq_client import (
@@ -29,56 +27,13 @@ from ionq_client import (
 )
 from ionq_emulator import RunningEmulator
 from tests.support.drivers import Driver
+from tests.support.energies import ANSATZ, ansatz_state, energy
 
 Connect = Callable[..., Driver]
 QCTRL_KEY = "qctrl-e2e-key-8d41f0a29b7c"
 
-ANSATZ = """OPENQASM 3.0;
-include "stdgates.inc";
-input float[64] theta;
-input float[64] phi;
-qubit[2] q;
-ry(theta) q[0];
-cx q[0], q[1];
-rx(phi) q[1];
-"""
-
-PAULI = {
-    "I": np.eye(2),
-    "X": np.array([[0, 1], [1, 0]], dtype=complex),
-    "Y": np.array([[0, -1j], [1j, 0]]),
-    "Z": np.diag([1.0, -1.0]).astype(complex),
-}
 # Dense strings, Qiskit's order: the first letter acts on the highest qubit.
 HAMILTONIAN = [(0.5, "ZZ"), (-1.0, "ZI"), (0.75, "XY"), (-0.3, "YX"), (1.5, "II")]
-
-
-def rotation_y(angle: float) -> np.ndarray:
-    c, s = math.cos(angle / 2), math.sin(angle / 2)
-    return np.array([[c, -s], [s, c]], dtype=complex)
-
-
-def rotation_x(angle: float) -> np.ndarray:
-    c, s = math.cos(angle / 2), math.sin(angle / 2)
-    return np.array([[c, -1j * s], [-1j * s, c]])
-
-
-def ansatz_state(theta: float, phi: float) -> np.ndarray:
-    """|psi> over index q1 q0 (kron order: qubit 1 first, so index bit k is qubit k)."""
-    state = np.zeros(4, dtype=complex)
-    state[0] = 1
-    state = np.kron(np.eye(2), rotation_y(theta)) @ state
-    cnot = np.eye(4)[[0, 3, 2, 1]]  # control q0 (bit 0), target q1 (bit 1)
-    state = cnot @ state
-    return np.kron(rotation_x(phi), np.eye(2)) @ state
-
-
-def energy(terms: list[tuple[float, str]], state: np.ndarray) -> float:
-    total = 0.0
-    for coefficient, letters in terms:
-        matrix = reduce(np.kron, [PAULI[p] for p in letters])
-        total += coefficient * float(np.vdot(state, matrix @ state).real)
-    return total
 
 
 def qaoa_payload() -> dict[str, Any]:
