@@ -127,5 +127,6 @@ def run_emulator(
     finally:
         server.should_exit = True
         app.state.store.close()
+        app.state.emulator.close()
         thread.join(_SHUTDOWN_TIMEOUT)
         sock.close()
