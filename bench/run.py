@@ -27,6 +27,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+import _readme
 from _common import Figure, Table
 
 HERE = Path(__file__).resolve().parent
@@ -183,8 +184,12 @@ def main() -> None:
         print(f"   {figure.verdict}: {figure.verdict_detail} ({figure.seconds:.0f} s)", flush=True)
         figures.append(figure)
     seconds = time.perf_counter() - start
-    out.write_text(render(figures, args.quick, seconds, facts))
+    report = render(figures, args.quick, seconds, facts)
+    out.write_text(report)
     print(f"wrote {out} ({seconds / 60:.1f} min)")
+    if out == HERE / "RESULTS.md":
+        _readme.requote(HERE.parent / "README.md", report)
+        print("quoted its summary in README.md")
 
 
 if __name__ == "__main__":
