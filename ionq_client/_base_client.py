@@ -78,7 +78,9 @@ class BaseClient(Generic[H]):
         if http_client is None:
             # Our own transport, which the drivers reach directly (see ``_async/_wire``),
             # unless the environment names a proxy: then httpx routes every request.
-            self._transport = None if getproxies() else self._new_transport()
+            # (``NO_PROXY`` alone names no proxy: it only exempts hosts.)
+            proxied = any(scheme != "no" for scheme in getproxies())
+            self._transport = None if proxied else self._new_transport()
             self._http = self._make_http(
                 base_url=self.url,
                 headers=self.api_headers,
@@ -158,9 +160,14 @@ class BaseClient(Generic[H]):
             clone.max_retries = checked_int("max_retries", max_retries, 0)
         return clone
 
-    def _http_request(self, request: ApiRequest[Any]) -> httpx.Request:
+    def _ensure_open(self) -> None:
+        """Refuse to send once closed: our own transport would quietly open a new
+        connection (a retry after ``close()``), which nothing would ever close."""
         if self._http.is_closed:
             raise IonQClientClosedError(f"{type(self).__name__} is closed; make a new one")
+
+    def _http_request(self, request: ApiRequest[Any]) -> httpx.Request:
+        self._ensure_open()
         if request.needs_key and not self._token:
             raise IonQCredentialsError(
                 f"{request.operation} needs an API key: pass token=... or set IONQ_API_KEY"

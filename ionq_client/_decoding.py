@@ -100,12 +100,9 @@ def state_counts(response: httpx.Response) -> dict[int, int]:
     Read through the same one-pass table as probabilities; a v2 (register-nested)
     histogram is refused here with a pointer to :func:`result_document`.
     """
-    from .results import NumberTable, _table_hook
+    from .results import NumberTable
 
-    try:
-        data = json.loads(response.content, object_pairs_hook=_table_hook)
-    except ValueError as exc:
-        raise response_error(response, f"invalid JSON: {exc}") from None
+    data = _tables(response)
     if isinstance(data, NumberTable):
         keys, values = data.keys_, data.values_
         if set(map(type, values)) <= {int} or all(map(float.is_integer, map(float, values))):
@@ -157,11 +154,11 @@ def _shot_states(data: Any, response: httpx.Response) -> list[int]:
 
 def _tables(response: httpx.Response) -> Any:
     """The body parsed with the one-pass probability tables (see ``results``)."""
-    from .results import _table_hook
+    from .results import parse_tables
 
     try:
-        return json.loads(response.content, object_pairs_hook=_table_hook)
-    except json.JSONDecodeError as exc:
+        return parse_tables(response.content)
+    except ValueError as exc:  # not JSON, or not UTF-8
         raise response_error(response, f"invalid JSON: {exc}") from None
 
 

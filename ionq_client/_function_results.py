@@ -10,12 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._exceptions import IonQResponseError
+from ._exceptions import IonQResponseError, IonQValidationError
 
 if TYPE_CHECKING:
     from ionq_api.models import QaoaJob, QuantumFunctionJob
 
-__all__ = ["FunctionResult", "QaoaResult", "embedded_result", "function_result", "qaoa_result"]
+__all__ = [
+    "FunctionResult",
+    "QaoaResult",
+    "embedded_result",
+    "function_result",
+    "qaoa_result",
+    "refuse_circuit_options",
+]
+
+#: Job types whose outcome is in the job object (no probabilities to fetch).
+EMBEDDED_TYPES = frozenset({"quantum-function", "qctrl.qaoa.v1"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +96,13 @@ def embedded_result(job: object) -> FunctionResult | QaoaResult | None:
     if isinstance(job, QaoaJob):
         return qaoa_result(job)
     return None
+
+
+def refuse_circuit_options(job_type: object, **options: object) -> None:
+    """Options of the probabilities endpoints (``sharpen``...) given for a job that
+    has none: refused by name, before the job is submitted when the caller knows
+    its type then (``run``), so a mistake is not a billed job."""
+    if str(job_type) in EMBEDDED_TYPES:
+        for name, given in options.items():
+            if given is not None:
+                raise IonQValidationError(name, f"applies to circuit jobs only, not {job_type}")

@@ -1,7 +1,8 @@
 """Reading an answer within bounds: the drivers read every body through a
 :class:`BodyReader`, which stops a trickling server at the attempt's deadline and a
 huge, endless or decompression-bomb body at ``max_response_bytes`` (counted before
-and after decompression). Pure: the driver hands it the response and a clock.
+and after decompression). No I/O of its own: the driver hands it the response and a
+clock (for a body sent as is, it wraps the response's stream with the bounds).
 
 httpx's own timeouts bound each read; nothing in httpx bounds a whole answer.
 

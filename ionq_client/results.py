@@ -162,8 +162,13 @@ def read_probabilities(
     smaller for large results; raises ``ValueError`` (``json.JSONDecodeError``) on
     bytes that are not JSON.
     """
-    data = json.loads(content, object_pairs_hook=_table_hook)
-    return decode_probabilities(data, qubits=qubits, shots=shots, job_id=job_id)
+    return decode_probabilities(parse_tables(content), qubits=qubits, shots=shots, job_id=job_id)
+
+
+def parse_tables(content: bytes | str) -> Any:
+    """``json.loads`` with every all-numbers, digit-keyed object read as a
+    :class:`NumberTable`: the one parse of result documents (raises ``ValueError``)."""
+    return json.loads(content, object_pairs_hook=_table_hook)
 
 
 # ------------------------------------------------------------------------- Result
@@ -584,6 +589,8 @@ def decode_probabilities(
         raise IonQResponseError(
             f"expected a JSON object of probabilities, got {type(data).__name__}"
         )
+    if isinstance(data, NumberTable):  # numbers only: one circuit, read as two lists
+        return Result(data, qubits=qubits, shots=shots, job_id=job_id)
     v2 = _v2_registers(data)
     if v2 is not None:
         return _from_registers(v2[0], v2[1], shots=shots, job_id=job_id)

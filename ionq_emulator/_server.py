@@ -131,7 +131,9 @@ def run_emulator(
         )
     finally:
         server.should_exit = True
+        # The server first finishes what is in flight (uvicorn's graceful window),
+        # which needs the request threads and the store: close them after.
+        thread.join(_SHUTDOWN_TIMEOUT)
         app.state.store.close()
         app.state.emulator.close()
-        thread.join(_SHUTDOWN_TIMEOUT)
         sock.close()

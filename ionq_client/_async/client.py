@@ -26,7 +26,6 @@ from .._exceptions import (
     IonQConnectionError,
     IonQError,
     IonQJobTimeoutError,
-    IonQValidationError,
 )
 from .._function_results import FunctionResult, QaoaResult
 from .._reading import BodyReader, undecodable
@@ -156,6 +155,7 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
 
     async def _receive(self, http_request: httpx.Request, deadline: float) -> httpx.Response:
         """One attempt: send, then read the answer within ``deadline`` and the size cap."""
+        self._ensure_open()  # a retry may follow close()
         transport = self._transport
         if transport is not None and self._direct():
             response = await _wire.send(transport, http_request)
@@ -200,8 +200,8 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
     async def submit_job(self, job: JobLike) -> JobCreated:
         """Submit a job; it is never created twice, whatever fails on the way.
 
-        ``job`` is an :class:`IonQJob`, a generated payload model or a plain dict;
-        it is validated, once, before anything is sent.
+        ``job`` is an :class:`IonQJob`, a :class:`HamiltonianEnergy`, a generated
+        payload model or a plain dict; it is validated, once, before anything is sent.
         """
         return await self._submit_payload(_submission.submission_payload(job))
 
@@ -214,7 +214,8 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
             raise
 
     async def retrieve_job(self, job_id: str) -> Job:
-        """The job's current state (a ``SingleCircuitJob`` or a ``MultiCircuitJob``)."""
+        """The job's current state: a ``SingleCircuitJob``, ``MultiCircuitJob``,
+        ``QuantumFunctionJob`` or ``QaoaJob``."""
         return await self._send(_requests.get_job(job_id))
 
     @overload
@@ -257,11 +258,9 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         _lifecycle.ensure_completed(job, self._token)
         embedded = _function_results.embedded_result(job)
         if embedded is not None:
-            for name, given in (("sharpen", sharpen), ("extra_query_params", extra_query_params)):
-                if given is not None:
-                    raise IonQValidationError(
-                        name, f"applies to circuit jobs only, not {job.type_}"
-                    )
+            _function_results.refuse_circuit_options(
+                job.type_, sharpen=sharpen, extra_query_params=extra_query_params
+            )
             return embedded
         request = _requests.get_probabilities(
             job, self.url, sharpen=sharpen, extra_query_params=extra_query_params
@@ -373,7 +372,11 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         :meth:`get_results` for what each kind of job returns)."""
         _config.check_wait(timeout)  # before the job exists, not after
         _config.check_callback(on_progress, "on_progress")
-        created = await self.submit_job(job)
+        if sharpen is not None:
+            _requests.checked_bool("sharpen", sharpen)
+        payload = _submission.submission_payload(job)
+        _function_results.refuse_circuit_options(payload.get("type"), sharpen=sharpen)
+        created = await self._submit_payload(payload)
         finished = await self.wait_for_job(created.id, timeout=timeout, on_progress=on_progress)
         return await self.get_results(finished, sharpen=sharpen)
 
@@ -390,7 +393,11 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         raised, its ``results`` holding each ``JobCreated`` or error in order.
         """
         _requests.checked_int("concurrency", concurrency, 1)
-        payloads = _submission.batch_payloads(jobs)
+        return await self._submit_all(_submission.batch_payloads(jobs), concurrency)
+
+    async def _submit_all(
+        self, payloads: list[dict[str, Any]], concurrency: int
+    ) -> list[JobCreated]:
         results = await bounded_map(self._submit_payload, payloads, concurrency)
         return _batch.all_or_batch_error(results, "submissions")
 
@@ -440,7 +447,13 @@ class AsyncIonQClient(BaseClient[httpx.AsyncClient]):
         A job that fails or is canceled does not stop the others: ``IonQBatchError``
         then holds each result or error in order.
         """
-        created = await self.submit_many(jobs, concurrency=concurrency)
+        _requests.checked_int("concurrency", concurrency, 1)
+        if sharpen is not None:
+            _requests.checked_bool("sharpen", sharpen)
+        payloads = _submission.batch_payloads(jobs)
+        for payload in payloads:  # before any job exists
+            _function_results.refuse_circuit_options(payload.get("type"), sharpen=sharpen)
+        created = await self._submit_all(payloads, concurrency)
         finished = await self.wait_all(
             [c.id for c in created], timeout=timeout, on_progress=on_progress
         )

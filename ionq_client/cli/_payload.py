@@ -116,8 +116,9 @@ def _ionq_body(payload: dict[str, Any]) -> dict[str, Any]:
     """IonQ's create-job body, with the gateset IonQ assumes when it is absent and the
     builder's gate names in IonQ's spelling; anything else is left for validation."""
     data = payload.get("input")
-    if not isinstance(data, dict) or payload.get("type") == "ionq.qasm3.v1":
-        return payload
+    circuit_types = (None, "ionq.circuit.v1", "ionq.multi-circuit.v1")
+    if not isinstance(data, dict) or payload.get("type") not in circuit_types:
+        return payload  # OpenQASM, quantum functions, QAOA: no gateset to default
     data = dict(data)
     if "data" not in data:
         data.setdefault("gateset", "qis")

@@ -267,14 +267,17 @@ def add_results(parser: ArgumentParser) -> Handler:
 
 
 def results(client: IonQClient, args: Namespace) -> int:
-    from ionq_client import Result
+    from ionq_client import MultiResult, Result
 
     result = client.get_results(args.job_id, sharpen=True if args.sharpen else None)
     if args.plot and not isinstance(result, Result):
-        raise CLIError(
-            f"--plot draws one circuit's histogram; job {args.job_id} has {len(result)} "
-            "circuits (plot each from Python: client.get_results(job)[child_id].plot())"
+        what = (
+            f"has {len(result)} circuits (plot each from Python: "
+            "client.get_results(job)[child_id].plot())"
+            if isinstance(result, MultiResult)
+            else "computed a value, not a histogram"
         )
+        raise CLIError(f"--plot draws one circuit's histogram; job {args.job_id} {what}")
     if args.json:
         print_json(result_json(result))
     else:

@@ -68,3 +68,21 @@ def test_results_plot_refuses_a_multi_circuit_job(
     assert run.returncode != 0
     assert "--plot draws one circuit's histogram" in run.stderr
     assert not out.exists()
+
+
+def test_results_plot_refuses_a_function_job_in_one_line(
+    emulator: RunningEmulator, tmp_path: Path
+) -> None:
+    from ionq_client import HamiltonianEnergy
+
+    ansatz = 'OPENQASM 3;\ninclude "stdgates.inc";\ninput float t;\nqubit[1] q;\nry(t) q[0];\n'
+    with IonQClient(emulator.key, emulator.url) as client:
+        job = HamiltonianEnergy(ansatz=ansatz, hamiltonian=[(1.0, "Z")], params=[0.0])
+        job_id = client.submit_job(job).id
+        client.wait_for_job(job_id)
+
+    run = console(emulator, "results", job_id, "--plot", str(tmp_path / "x.png"))
+
+    assert run.returncode != 0
+    assert "computed a value, not a histogram" in run.stderr
+    assert "Traceback" not in run.stderr

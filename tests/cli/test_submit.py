@@ -163,3 +163,27 @@ def test_submit_wait_shows_progress_and_prints_counts(
     # Not a TTY under pytest: one plain line per status, on stderr.
     statuses = [line.rsplit(": ", 1)[1] for line in err.splitlines()]
     assert statuses == ["submitted", "started", "completed"]
+
+
+def test_a_qaoa_or_function_body_is_sent_without_a_gateset(tmp_path: Path) -> None:
+    """Seen in review: the default ``gateset`` went into every body without
+    ``input.data``, QAOA's included (its open input schema let it through)."""
+    from ionq_client.cli._payload import load_payload
+
+    body = {
+        "type": "qctrl.qaoa.v1",
+        "backend": "simulator",
+        "input": {"problem_type": "maxcut", "problem": {"nodes": [], "adjacency": []}},
+        "external_settings": {"api_credentials": "k"},
+    }
+    path = tmp_path / "qaoa.json"
+    path.write_text(json.dumps(body))
+    loaded = load_payload(str(path))
+    assert isinstance(loaded, dict) and loaded["input"] == body["input"]
+    circuit = {
+        "type": "ionq.circuit.v1",
+        "input": {"qubits": 1, "circuit": [{"gate": "x", "target": 0}]},
+    }
+    path.write_text(json.dumps(circuit))
+    loaded = load_payload(str(path))
+    assert isinstance(loaded, dict) and loaded["input"]["gateset"] == "qis"

@@ -153,3 +153,18 @@ def test_wait_all_and_run_many_treat_qaoa_like_any_job(
     assert first.value == pytest.approx(math.cos(0.4), abs=1e-9)  # <Z0> = cos(theta)
     assert isinstance(second, IonQJobFailedError) and second.code == "OptimizationError"
     assert QCTRL_KEY not in str(raised.value)
+
+
+def test_sharpen_for_a_function_job_is_refused_before_anything_is_sent(
+    emulator: RunningEmulator, connect: Connect
+) -> None:
+    """Seen in review: run(..., sharpen=True) submitted (and so billed) the job, then
+    refused the option when fetching the results."""
+    client = connect(emulator)
+    job = HamiltonianEnergy(ansatz=ANSATZ, hamiltonian=HAMILTONIAN, params=[0.1, 0.2])
+    emulator.traffic.clear()
+    with pytest.raises(IonQValidationError, match="sharpen"):
+        client.run(job, sharpen=True)
+    with pytest.raises(IonQValidationError, match="sharpen"):
+        client.run_many([IonQJob(circuit=Circuit(1).x(0)), qaoa_payload()], sharpen=False)
+    assert emulator.traffic.requests("POST", "/v0.4/jobs") == []

@@ -278,3 +278,21 @@ def test_result_document_reads_every_result_format() -> None:
         _decoding.result_document(response(b"OPENQASM 3;", "text/plain"))
     with pytest.raises(IonQResponseError, match="invalid JSON"):
         _decoding.result_document(response(b"{", "application/json"))
+
+
+def test_a_body_that_is_not_utf8_is_a_response_error() -> None:
+    """Seen after the one-pass parser landed: a raw UnicodeDecodeError escaped."""
+    with pytest.raises(IonQResponseError, match="invalid JSON"):
+        _decoding.probabilities(response(b'{"0": 1.0, "\xff": 0.0}'))
+
+
+def test_wrapping_a_table_builds_no_string_keyed_dict() -> None:
+    """decode_probabilities looked at the first value through Mapping.values(),
+    which built the whole str-keyed dict the table exists to avoid."""
+    from ionq_client.results import NumberTable, parse_tables
+
+    table = parse_tables(b'{"0": 0.25, "3": 0.75}')
+    assert isinstance(table, NumberTable)
+    result = decode_probabilities(table)
+    assert isinstance(result, Result) and result.probabilities == {0: 0.25, 3: 0.75}
+    assert table._by_key is None
