@@ -46,14 +46,31 @@ def outcomes(result: Result, order: BitOrder = "q0_right") -> list[tuple[str, fl
     return [(fmt(state), values[state]) for state in sorted(values)]
 
 
-def plot_result(result: Result, ax: Any = None, order: BitOrder = "q0_right") -> Any:
-    """Draw one bar per outcome on ``ax`` (a new Figure's Axes if None); return the Axes."""
+def most_likely(
+    pairs: list[tuple[str, float]], limit: int | None
+) -> tuple[list[tuple[str, float]], int]:
+    """The ``limit`` highest pairs, still in state order, and how many were left out."""
+    if limit is None or len(pairs) <= limit:
+        return pairs, 0
+    kept = set(sorted(range(len(pairs)), key=lambda i: -pairs[i][1])[:limit])
+    return [pair for i, pair in enumerate(pairs) if i in kept], len(pairs) - limit
+
+
+def plot_result(
+    result: Result,
+    ax: Any = None,
+    order: BitOrder = "q0_right",
+    pairs: list[tuple[str, float]] | None = None,
+) -> Any:
+    """Draw one bar per outcome (or per given pair) on ``ax`` (a new Figure's Axes if
+    None); return the Axes."""
     _matplotlib()
     if ax is None:
         from matplotlib.figure import Figure
 
         ax = Figure(figsize=(6.4, 4.0), layout="constrained").subplots()
-    pairs = outcomes(result, order)
+    if pairs is None:
+        pairs = outcomes(result, order)
     labels = [label for label, _ in pairs]
     ax.bar(range(len(pairs)), [height for _, height in pairs], tick_label=labels)
     ax.set_ylabel("counts" if result.shots is not None else "probability")
@@ -77,12 +94,7 @@ def text_histogram(
         from ._exceptions import IonQValidationError
 
         raise IonQValidationError("width", f"must be a positive integer, got {width!r}")
-    pairs = outcomes(result, order)
-    hidden = 0
-    if limit is not None and len(pairs) > limit:
-        kept = set(sorted(range(len(pairs)), key=lambda i: -pairs[i][1])[:limit])
-        hidden = len(pairs) - len(kept)
-        pairs = [pair for i, pair in enumerate(pairs) if i in kept]
+    pairs, hidden = most_likely(outcomes(result, order), limit)
     if not pairs:
         return "(no outcomes)"
     top = max(height for _, height in pairs) or 1.0
@@ -97,31 +109,28 @@ def text_histogram(
     return "\n".join(lines)
 
 
-def png_base64(result: Result) -> str | None:
-    """The plot as base64 PNG, or None when matplotlib is not installed."""
+def png_base64(result: Result, pairs: list[tuple[str, float]] | None = None) -> str | None:
+    """The plot (of ``pairs``, else every outcome) as base64 PNG, or None when
+    matplotlib is not installed."""
     try:
         _matplotlib()
     except ImportError:
         return None
-    ax = plot_result(result)
+    ax = plot_result(result, pairs=pairs)
     buffer = io.BytesIO()
     ax.figure.savefig(buffer, format="png", dpi=80)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def result_html(result: Result, image: bool = True) -> str:
-    """A small table of outcomes (the most likely :data:`HTML_ROWS`) and the plot."""
-    pairs = outcomes(result)
+    """A small table of the most likely :data:`HTML_ROWS` outcomes, and their plot."""
+    shown, hidden = most_likely(outcomes(result), HTML_ROWS)
     head = "count" if result.shots is not None else "probability"
-    shown = pairs
-    if len(pairs) > HTML_ROWS:
-        keep = set(sorted(range(len(pairs)), key=lambda i: -pairs[i][1])[:HTML_ROWS])
-        shown = [pair for i, pair in enumerate(pairs) if i in keep]
     rows = "".join(
         f"<tr><td><code>{html.escape(label)}</code></td><td>{_value(result, v)}</td></tr>"
         for label, v in shown
     )
-    more = f"<p>{len(pairs) - len(shown)} more outcomes</p>" if len(shown) < len(pairs) else ""
+    more = f"<p>{hidden} more outcomes</p>" if hidden else ""
     title = html.escape(repr(result))
     registers = ""
     if result.registers:
@@ -129,7 +138,8 @@ def result_html(result: Result, image: bool = True) -> str:
         registers = f"<p>registers: {names}</p>"
     picture = ""
     if image:
-        encoded = png_base64(result) if pairs else None
+        # The picture shows what the table shows: a million bars would draw nothing.
+        encoded = png_base64(result, shown) if shown else None
         if encoded is not None:
             picture = f'<img src="data:image/png;base64,{encoded}" alt="histogram"/>'
     return (

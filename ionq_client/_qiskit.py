@@ -40,12 +40,12 @@ from __future__ import annotations
 
 import importlib
 import math
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ionq_client._exceptions import IonQValidationError
+from ionq_client._qasm_text import header_version
 from ionq_client.circuit import Circuit
 
 __all__ = [
@@ -96,7 +96,6 @@ _TO_QISKIT = {
     **{ionq: cls for cls, ionq in _TWO_QUBIT_ROTATIONS.items()},
 }
 
-_QASM_VERSION = re.compile(r"OPENQASM[ \t]+([23])(?:\.\d+)?[ \t]*;")
 
 _INSTALL_HINT = 'pip install "ionq-client[qiskit]"'
 _QASM_HINT = 'pip install "ionq-client[qasm]"'
@@ -455,27 +454,9 @@ def circuit_from_qasm(source: str, *, name: str | None = None) -> Circuit:
 
 
 def qasm_version(source: str) -> str:
-    """The version, "2" or "3", from the first statement past comments: the two
-    versions need different parsers, and the wrong one gives confusing errors.
-
-    A scan with ``find`` rather than one regex, so hostile input (say, thousands of
-    unclosed ``/*``) costs linear time, not quadratic or worse."""
-    i = 0
-    while True:
-        while i < len(source) and source[i].isspace():
-            i += 1
-        if source.startswith("//", i):
-            end = source.find("\n", i)
-        elif source.startswith("/*", i):
-            end = source.find("*/", i + 2)
-            end = end + 1 if end >= 0 else end
-        else:
-            break
-        if end < 0:
-            i = len(source)
-            break
-        i = end + 1
-    match = _QASM_VERSION.match(source, i)
-    if match is None:
+    """The version, "2" or "3", of the header past comments: the two versions need
+    different parsers, and the wrong one gives confusing errors."""
+    version = header_version(source)
+    if version not in ("2", "3"):
         raise IonQValidationError("qasm", "no 'OPENQASM 2.0;' or 'OPENQASM 3;' header line")
-    return match.group(1)
+    return version

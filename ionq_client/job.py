@@ -23,6 +23,7 @@ from typing import Any
 
 from ionq_client import _limits
 from ionq_client._exceptions import IonQValidationError
+from ionq_client._qasm_text import header_version, without_comments
 from ionq_client._qiskit import job_circuits
 from ionq_client.circuit import (
     GATESETS,
@@ -76,7 +77,6 @@ _COMPILATION_REMOVED = (
     "IonQ removed settings.compilation from job-creation payloads on Oct 1, 2026 "
     "(a job's settings still report how it was compiled); drop it"
 )
-_QASM_HEADER = re.compile(r"OPENQASM[ \t]+3(?:\.\d+)?[ \t]*;")
 
 
 #: Payload paths -> the IonQJob fields they come from, for error messages.
@@ -461,31 +461,6 @@ def _check_multi_input(value: object) -> None:
             validate_registers(entry["registers"], qubits=bound, path=f"{path}.registers")
 
 
-def _has_qasm3_header(source: str) -> bool:
-    """True if the first statement, past whitespace and comments, is ``OPENQASM 3``.
-
-    A hand-rolled scan rather than one regex: nested ``(\\s|//...)*`` patterns
-    backtrack exponentially on hostile input.
-    """
-    i, n = 0, len(source)
-    while i < n:
-        if source[i].isspace():
-            i += 1
-        elif source.startswith("//", i):
-            end = source.find("\n", i)
-            if end < 0:
-                return False
-            i = end + 1
-        elif source.startswith("/*", i):
-            end = source.find("*/", i + 2)
-            if end < 0:
-                return False
-            i = end + 2
-        else:
-            break
-    return _QASM_HEADER.match(source, i) is not None
-
-
 def _check_qasm_input(value: object) -> None:
     data = _mapping(value, "input")
     _fail_unknown_keys(data, frozenset({"data"}), "input")
@@ -494,7 +469,7 @@ def _check_qasm_input(value: object) -> None:
     source = data["data"]
     if not isinstance(source, str) or not source.strip():
         raise IonQValidationError("input.data", "must be a non-empty OpenQASM 3 string")
-    if not _has_qasm3_header(source):
+    if not header_version(source) == "3":
         raise IonQValidationError(
             "input.data", "no 'OPENQASM 3;' header line (ionq.qasm3.v1 takes OpenQASM 3 only)"
         )
@@ -568,33 +543,9 @@ def _check_hamiltonian(value: object, path: str) -> None:
         _number(_required(term, "coefficient", where), f"{where}.coefficient")
 
 
-def _without_comments(source: str) -> str:
-    """``source`` with ``//`` and ``/* */`` comments blanked, in linear time (a lazy
-    regex is quadratic on a hostile run of unclosed ``/*``; so is searching again
-    for an opener already known to be absent)."""
-    kept: list[str] = []
-    i = 0
-    line, block = source.find("//"), source.find("/*")  # the next of each (-1: none left)
-    while True:
-        if 0 <= line < i:
-            line = source.find("//", i)
-        if 0 <= block < i:
-            block = source.find("/*", i)
-        if line < 0 and block < 0:
-            kept.append(source[i:])
-            return " ".join(kept)
-        start = min(at for at in (line, block) if at >= 0)
-        kept.append(source[i:start])
-        closer = "\n" if start == line else "*/"
-        end = source.find(closer, start + 2)
-        if end < 0:
-            return " ".join(kept)
-        i = end + len(closer)
-
-
 def _ansatz_parameters(source: str) -> int:
     """How many ``input float`` parameters an OpenQASM 3 ansatz declares."""
-    statements = (" ".join(part.split()) for part in _without_comments(source).split(";"))
+    statements = (" ".join(part.split()) for part in without_comments(source).split(";"))
     return sum(1 for statement in statements if _INPUT_PARAMETER.fullmatch(statement))
 
 
@@ -631,7 +582,7 @@ def _check_energy_data(value: object, path: str, params: list[float] | None) -> 
     source = _required(ansatz, "data", f"{path}.ansatz")
     if not isinstance(source, str) or not source.strip():
         raise IonQValidationError(f"{path}.ansatz.data", "must be a non-empty OpenQASM 3 string")
-    if not _has_qasm3_header(source):
+    if not header_version(source) == "3":
         raise IonQValidationError(f"{path}.ansatz.data", "no 'OPENQASM 3;' header line")
     _check_constraints(energy, path)
     declared, given = _ansatz_parameters(source), len(params or [])

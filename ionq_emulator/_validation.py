@@ -285,13 +285,17 @@ def _keyed(error: ValidationError) -> Iterator[tuple[str, str]]:
 _VALUES: Final = frozenset({"const", "enum", "default", "example", "examples"})
 """Keywords whose values are data, not schemas: a ``$ref`` in them is left alone."""
 
+_SCHEMA_MAPS: Final = frozenset({"properties", "patternProperties", "$defs", "dependentSchemas"})
+"""Keywords whose values map names to schemas: a property may be called ``default``."""
+
 
 def _inlined(pointer: str) -> dict[str, Any]:
     """The schema at ``pointer`` with every local ``$ref`` replaced by its target.
 
     Each target is built once and shared, so a recursive schema becomes a cyclic
     structure (validation follows the instance, which is finite). A ``$ref`` beside
-    other keywords becomes ``allOf: [target]``, which means the same in 2020-12.
+    other keywords joins their ``allOf`` (or starts one), which means the same in
+    2020-12.
     """
     built: dict[str, dict[str, Any]] = {}
 
@@ -311,11 +315,20 @@ def _inlined(pointer: str) -> dict[str, Any]:
         if isinstance(ref, str) and ref.startswith("#/"):
             if len(node) == 1:
                 return target(ref)
-            return {
-                ("allOf" if k == "$ref" else k): [target(ref)] if k == "$ref" else schema(v)
-                for k, v in node.items()
-            }
-        return {k: v if k in _VALUES else schema(v) for k, v in node.items()}
+            rest = {k: v for k, v in node.items() if k != "$ref"}
+            inlined = schema(rest)
+            inlined["allOf"] = [*inlined.get("allOf", []), target(ref)]
+            return inlined
+        return {
+            k: (
+                {name: schema(sub) for name, sub in v.items()}  # names, not keywords
+                if k in _SCHEMA_MAPS and isinstance(v, dict)
+                else v
+                if k in _VALUES
+                else schema(v)
+            )
+            for k, v in node.items()
+        }
 
     return target(pointer)
 

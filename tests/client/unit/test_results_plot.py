@@ -131,3 +131,25 @@ def test_import_does_not_load_matplotlib_or_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_notebook_picture_shows_only_the_rows_of_the_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seen in review: the table kept 32 rows but the picture drew every outcome (a
+    dense 20-qubit result would be a million bars)."""
+    pytest.importorskip("matplotlib")
+    from ionq_client import _plot
+
+    drawn: list[int] = []
+    real = _plot.plot_result
+
+    def counting(result: Result, ax: Any = None, order: Any = "q0_right", pairs: Any = None) -> Any:
+        drawn.append(len(pairs) if pairs is not None else len(result))
+        return real(result, ax, order, pairs)
+
+    monkeypatch.setattr(_plot, "plot_result", counting)
+    wide = Result({str(i): 1 / 100 for i in range(100)}, qubits=7)
+    page = wide._repr_html_()
+    assert "68 more outcomes" in page and page.count("<tr>") == 1 + 32
+    assert drawn == [32]
