@@ -74,6 +74,17 @@ def test_a_proxy_in_the_environment_leaves_routing_to_httpx(
     assert route.call_count == 1
 
 
+def test_no_proxy_alone_keeps_the_direct_path(
+    monkeypatch: pytest.MonkeyPatch, make_client: Callable[..., Driver]
+) -> None:
+    """Seen in review: ``NO_PROXY`` (common in CI) names no proxy, only exemptions,
+    but ``getproxies()`` lists it, and it turned the direct path off."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+    assert make_client().client._direct()
+
+
 def test_a_callers_http_client_keeps_its_own_headers_and_hooks(
     kind: str, make_client: Callable[..., Driver], mock_api: respx.MockRouter
 ) -> None:
