@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ import httpx
 import pytest
 
 from ionq_emulator import RunningEmulator
+from tests.support.payloads import edited
 
 from .conftest import assert_error, bell, http_to, multi
 
@@ -28,22 +28,6 @@ class Case:
     content: bytes | None = None
     headers: dict[str, str] = field(default_factory=dict)
     params: dict[str, str] | None = None
-
-
-def edited(payload: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """``payload`` with the dotted ``path`` set to ``value`` (or removed for ...)."""
-    out = copy.deepcopy(payload)
-    *parents, last = path.split(".")
-    node: Any = out
-    for part in parents:
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    if value is ...:
-        del node[last]
-    elif isinstance(node, list):
-        node[int(last)] = value
-    else:
-        node[last] = value
-    return out
 
 
 def job(key: str, value: Any, status: int = 400, *keys: str) -> Case:

@@ -15,6 +15,7 @@ import pytest
 
 from ionq_emulator import openapi
 from tests.support.energies import ANSATZ, ansatz_state, energy
+from tests.support.payloads import MAXCUT_TRIANGLE
 
 from .conftest import INSTANT, Serve, bell, http_to
 
@@ -40,17 +41,10 @@ def energy_payload(
 
 
 def qaoa_payload(**extra: Any) -> dict[str, Any]:
-    graph = {
-        "directed": False,
-        "multigraph": False,
-        "graph": [],
-        "nodes": [{"id": 0}, {"id": 1}, {"id": 2}],
-        "adjacency": [[{"id": 1}, {"id": 2}], [{"id": 0}, {"id": 2}], [{"id": 0}, {"id": 1}]],
-    }
     return {
         "type": "qctrl.qaoa.v1",
         "backend": "simulator",
-        "input": {"problem_type": "maxcut", "problem": graph},
+        "input": {"problem_type": "maxcut", "problem": MAXCUT_TRIANGLE},
         "external_settings": {"api_credentials": QAOA_KEY, "external_organization": "acme"},
         **extra,
     }

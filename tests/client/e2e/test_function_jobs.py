@@ -28,6 +28,7 @@ from ionq_client import (
 from ionq_emulator import RunningEmulator
 from tests.support.drivers import Driver
 from tests.support.energies import ANSATZ, ansatz_state, energy
+from tests.support.payloads import MAXCUT_TRIANGLE
 
 Connect = Callable[..., Driver]
 QCTRL_KEY = "qctrl-e2e-key-8d41f0a29b7c"
@@ -37,17 +38,10 @@ HAMILTONIAN = [(0.5, "ZZ"), (-1.0, "ZI"), (0.75, "XY"), (-0.3, "YX"), (1.5, "II"
 
 
 def qaoa_payload() -> dict[str, Any]:
-    triangle = {
-        "directed": False,
-        "multigraph": False,
-        "graph": [],
-        "nodes": [{"id": 0}, {"id": 1}, {"id": 2}],
-        "adjacency": [[{"id": 1}, {"id": 2}], [{"id": 0}, {"id": 2}], [{"id": 0}, {"id": 1}]],
-    }
     return {
         "type": "qctrl.qaoa.v1",
         "backend": "simulator",
-        "input": {"problem_type": "maxcut", "problem": triangle},
+        "input": {"problem_type": "maxcut", "problem": MAXCUT_TRIANGLE},
         "external_settings": {"api_credentials": QCTRL_KEY},
     }
 

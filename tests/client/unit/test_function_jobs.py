@@ -43,6 +43,7 @@ from ionq_client.job import validate_payload
 from ionq_emulator import openapi
 from tests.client.http.conftest import make_client, mock_api  # noqa: F401 (fixtures)
 from tests.client.unit.test_job_properties import SEMANTIC, SETTINGS, _synthetic
+from tests.support.payloads import edited
 
 QCTRL_KEY = "qctrl-key-5f2b9c0e7d1a4b3c"
 PAYLOAD_SCHEMA = openapi.schema_validator("JobCreationPayload")
@@ -120,22 +121,10 @@ def test_valid_payloads_pass_in_every_form_and_the_spec_agrees(make: Callable[[]
     assert batch_payloads([payload, model]) == [payload, payload]
 
 
-def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
-    """A change to the payload: set (or, with ``...``, delete) the key at ``path``."""
-
-    def change(payload: dict[str, Any]) -> None:
-        *parents, last = path.split(".")
-        node: Any = payload
-        for part in parents:
-            node = node[int(part)] if isinstance(node, list) else node[part]
-        if value is ...:
-            del node[last]
-        elif isinstance(node, list):
-            node[int(last)] = value
-        else:
-            node[last] = value
-
-    return change
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A change to the payload: the copy with the key at ``path`` set (or, with
+    ``...``, deleted)."""
+    return lambda payload: edited(payload, path, value)
 
 
 H = "input.data.data.hamiltonian"
@@ -191,12 +180,11 @@ CASES = [
 @pytest.mark.parametrize(("make", "change", "field", "schema_refuses"), CASES)
 def test_a_bad_payload_is_refused_naming_the_field(
     make: Callable[[], dict[str, Any]],
-    change: Callable[[dict[str, Any]], None],
+    change: Callable[[dict[str, Any]], dict[str, Any]],
     field: str,
     schema_refuses: bool,
 ) -> None:
-    payload = make()
-    change(payload)
+    payload = change(make())
     assert refused(payload).field == field
     # The validator and the spec agree, except on the rules the schema cannot state.
     assert bool(openapi.errors(PAYLOAD_SCHEMA, payload)) is schema_refuses
@@ -356,10 +344,9 @@ def _leaks(error: BaseException) -> list[str]:
     ],
 )
 def test_no_validation_error_quotes_the_qctrl_key(
-    change: Callable[[dict[str, Any]], None],
+    change: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> None:
-    payload = qaoa()
-    change(payload)
+    payload = change(qaoa())
     with pytest.raises(IonQValidationError) as raised:
         submission_payload(payload)
     assert _leaks(raised.value) == []
